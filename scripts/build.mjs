@@ -1,0 +1,20 @@
+// Builds every entry point into dist/: the renderer with vite, the Node and Electron
+// entries with esbuild. Type checking is `npm run typecheck`; this only transpiles.
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const onlyNode = process.argv.includes('--node-only');
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const electron = { ...common, format: 'cjs', external: ['electron'], minify: true };
+
+await Promise.all([
+  // Electron's main process: one self-contained CommonJS file, so app.asar needs no node_modules.
+  esbuild({ ...electron, entryPoints: ['app/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  // A sandboxed preload may only require('electron'): everything else is bundled in.
+  esbuild({ ...electron, entryPoints: ['app/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
+  // The web host and the CLI run from a checkout, next to node_modules.
+  esbuild({ ...common, entryPoints: ['app/web/main.ts'], outfile: 'dist/web/main.js', format: 'esm', packages: 'external' }),
+  esbuild({ ...common, entryPoints: ['app/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'esm', packages: 'external' }),
+  onlyNode ? Promise.resolve() : vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+]);
