@@ -1,0 +1,317 @@
+import { connectTcp } from './connect';
+import { trustNodeVerdict, type VerifyServer } from './certificate';
+import { ControlConnection } from './control';
+import { FtpError, fromSocketError, type FtpPhase } from './errors';
+import { negotiateFeatures, type CharsetSetting, type FeatureMap } from './features';
+import { ProtocolLog, type LogListener } from './log';
+import { login } from './login';
+import { defaultPort, type SecurityPolicy } from './policy';
+import type { Reply, ReplyLimits } from './reply';
+import {
+  clearCommandChannel,
+  initialSecurityState,
+  negotiateExplicitTls,
+  negotiateProtection,
+  reinitialize,
+  startTlsAndVerify,
+  type AskInsecure,
+  type SecurityContext,
+} from './security';
+import { assertChmodMode, formatMfmt, parseMdtm, parsePathReply, parseSize } from './values';
+
+/** Timeouts of a session, in milliseconds (0: none). */
+export interface Timeouts {
+  readonly connectMs?: number;
+  readonly replyMs?: number;
+  readonly tlsMs?: number;
+}
+
+/** Everything needed to open a session; only host and user are required. */
+export interface ConnectOptions {
+  readonly host: string;
+  /** Defaults to 21, or 990 for implicit FTPS. */
+  readonly port?: number;
+  readonly user: string;
+  readonly password?: string;
+  readonly account?: string;
+  /** Defaults to explicit TLS, required. */
+  readonly policy?: SecurityPolicy;
+  readonly charset?: CharsetSetting;
+  readonly timeouts?: Timeouts;
+  readonly limits?: Partial<ReplyLimits>;
+  /** Decides on the server certificate; without one, only what Node trusts is trusted. */
+  readonly verifyServer?: VerifyServer;
+  /** Asked before going on in clear under 'explicit-if-available'; without one, the answer is no. */
+  readonly askInsecure?: AskInsecure;
+  /** Idle time before a NOOP keeps the session alive (0 or absent: off). */
+  readonly keepaliveMs?: number;
+}
+
+// Commands that change TLS or need a data connection have their own operations; sent raw they would desync the engine.
+const NOT_RAW = new Set(['AUTH', 'ADAT', 'CCC', 'CONF', 'ENC', 'MIC', 'PBSZ', 'PROT', 'REIN', 'PASV', 'EPSV', 'PORT', 'EPRT', 'LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE']);
+
+/** A high-level FTP/FTPS session: connect and log in under a security policy, then one method per operation. */
+export class FtpClient {
+  private readonly log = new ProtocolLog();
+  private control: ControlConnection | undefined;
+  private context: SecurityContext | undefined;
+  private options: ConnectOptions | undefined;
+  private transferType: 'A' | 'I' | undefined;
+  private featureMap: FeatureMap = new Map();
+  private greetingReply: Reply | undefined;
+
+  /** Adds a protocol-log listener (works before connect); returns the function that removes it. */
+  onLog(listener: LogListener): () => void {
+    return this.log.on(listener);
+  }
+
+  /** The features from FEAT. */
+  get features(): FeatureMap {
+    return this.featureMap;
+  }
+
+  /** The server's greeting. */
+  get greeting(): Reply | undefined {
+    return this.greetingReply;
+  }
+
+  /** True while the control connection runs over TLS. */
+  get controlProtected(): boolean {
+    return this.control?.tlsSocket !== undefined;
+  }
+
+  /** The newest TLS session of the control connection, for data connections to resume. */
+  latestSession(): Buffer | undefined {
+    return this.context?.state.session;
+  }
+
+  /** The control connection's server certificate (DER); data connections must present the same bytes. */
+  peerCertificate(): Buffer | undefined {
+    return this.context?.state.peerCertificate;
+  }
+
+  /** TLS version, cipher and PROT level of the session, when TLS was negotiated. */
+  tlsInfo(): { version: string; cipher: string; dataProtection?: 'P' | 'C' } | undefined {
+    const state = this.context?.state;
+    if (state?.tlsVersion === undefined || state.cipher === undefined) return undefined;
+    return state.dataProtection === undefined
+      ? { version: state.tlsVersion, cipher: state.cipher }
+      : { version: state.tlsVersion, cipher: state.cipher, dataProtection: state.dataProtection };
+  }
+
+  /** Connects, negotiates security per the policy and logs in; any failure closes the session. */
+  async connect(options: ConnectOptions): Promise<Reply> {
+    if (this.control !== undefined && this.control.closedBy === undefined) {
+      throw new FtpError('invalid-argument', 'This client is already connected', 'connect');
+    }
+    const policy = options.policy ?? { mode: 'explicit' };
+    const port = options.port ?? defaultPort(policy.mode);
+    if (options.host === '' || /[\s\0]/.test(options.host) || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new FtpError('invalid-argument', `Not a valid server address: ${JSON.stringify(options.host)}:${port}`, 'connect');
+    }
+    this.options = { ...options, policy };
+    this.transferType = undefined;
+    const timeouts = options.timeouts ?? {};
+    const raw = await connectTcp(options.host, port, timeouts.connectMs ?? 15_000);
+    const control = new ControlConnection(raw, {
+      ...(timeouts.replyMs === undefined ? {} : { replyTimeoutMs: timeouts.replyMs }),
+      ...(timeouts.tlsMs === undefined ? {} : { tlsTimeoutMs: timeouts.tlsMs }),
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    });
+    control.onLog((entry) => this.log.publish(entry));
+    this.control = control;
+    this.context = {
+      control,
+      host: options.host,
+      port,
+      policy,
+      verifyServer: options.verifyServer ?? trustNodeVerdict,
+      ...(options.askInsecure === undefined ? {} : { askInsecure: options.askInsecure }),
+      state: initialSecurityState(),
+    };
+    return this.guard(() => this.establish(true), 'connect');
+  }
+
+  /** REIN: the server logs us out and drops TLS; the session is negotiated and logged in again, back in the same folder. */
+  async reinitialize(): Promise<Reply> {
+    const context = this.requireContext();
+    // No keepalive NOOP may slip in between REIN and the new AUTH.
+    context.control.setKeepalive(0);
+    const directory = await this.pwd().catch(() => undefined);
+    await reinitialize(context);
+    const reply = await this.guard(() => this.establish(false), 'auth');
+    if (directory !== undefined) await this.cwd(directory);
+    return reply;
+  }
+
+  private async establish(fresh: boolean): Promise<Reply> {
+    const context = this.requireContext();
+    const { control, policy } = context;
+    const options = this.options as ConnectOptions;
+    if (policy.mode === 'implicit') await startTlsAndVerify(context);
+    if (fresh) {
+      const greeting = await control.readGreeting();
+      this.greetingReply = greeting;
+      // Any 2xx greeting (even 230 "already logged in", curl CVE-2021-22946) goes on to TLS and login as usual.
+      if (greeting.code >= 300) {
+        throw new FtpError('connection-failed', `The server refused the connection: ${greeting.code} ${greeting.text}`, 'connect', greeting.code);
+      }
+    }
+    if (policy.mode === 'explicit' || policy.mode === 'explicit-if-available') await negotiateExplicitTls(context);
+    if (policy.mode === 'plain') control.note('info', 'Plain FTP: the password and all data travel unencrypted');
+    if (control.tlsSocket !== undefined) await negotiateProtection(context, policy.mode === 'implicit');
+    const reply = await login(control, { user: options.user, password: options.password, account: options.account });
+    // AUTH and REIN reset the server's state (RFC 4217 §4): TYPE is set again.
+    const negotiated = await negotiateFeatures(control, options.charset ?? 'auto');
+    this.featureMap = negotiated.features;
+    if (this.transferType !== undefined) await this.type(this.transferType);
+    if (policy.clearCommandChannel === true && control.tlsSocket !== undefined) await clearCommandChannel(context);
+    control.setKeepalive(options.keepaliveMs ?? 0);
+    return reply;
+  }
+
+  /** Runs a step that leaves the session unusable if it fails: the error closes the session. */
+  private async guard<T>(step: () => Promise<T>, phase: FtpPhase): Promise<T> {
+    const control = this.requireControl();
+    try {
+      return await step();
+    } catch (error) {
+      throw control.fail(fromSocketError(error, 'protocol', phase));
+    }
+  }
+
+  private requireControl(): ControlConnection {
+    if (this.control === undefined) throw new FtpError('closed', 'Not connected', 'command');
+    return this.control;
+  }
+
+  private requireContext(): SecurityContext {
+    this.requireControl();
+    return this.context as SecurityContext;
+  }
+
+  private async expect(command: string, arg: string | undefined, codes: readonly number[], what: string): Promise<Reply> {
+    const reply = await this.requireControl().send(command, arg);
+    if (!codes.includes(reply.code)) {
+      throw new FtpError('command-failed', `${what} failed: ${reply.code} ${reply.text}`, 'command', reply.code);
+    }
+    return reply;
+  }
+
+  /** The current remote folder (PWD). */
+  async pwd(): Promise<string> {
+    const reply = await this.expect('PWD', undefined, [257], 'PWD');
+    const path = parsePathReply(reply.text);
+    if (path === undefined) throw new FtpError('protocol', `No path in the PWD reply: ${reply.text}`, 'command', reply.code);
+    return path;
+  }
+
+  /** Changes the remote folder (CWD). */
+  async cwd(path: string): Promise<void> {
+    await this.expect('CWD', path, [200, 250], `CWD ${path}`);
+  }
+
+  /** Goes to the parent folder (CDUP). */
+  async cdup(): Promise<void> {
+    await this.expect('CDUP', undefined, [200, 250], 'CDUP');
+  }
+
+  /** Creates a folder (MKD); resolves with the path the server reports, or the one given. */
+  async mkdir(path: string): Promise<string> {
+    const reply = await this.expect('MKD', path, [250, 257], `MKD ${path}`);
+    return parsePathReply(reply.text) ?? path;
+  }
+
+  /** Removes an empty folder (RMD). */
+  async rmdir(path: string): Promise<void> {
+    await this.expect('RMD', path, [200, 250], `RMD ${path}`);
+  }
+
+  /** Deletes a file (DELE). */
+  async delete(path: string): Promise<void> {
+    await this.expect('DELE', path, [200, 250], `DELE ${path}`);
+  }
+
+  /** Renames or moves (RNFR, RNTO). */
+  async rename(from: string, to: string): Promise<void> {
+    await this.expect('RNFR', from, [350], `RNFR ${from}`);
+    await this.expect('RNTO', to, [200, 250], `RNTO ${to}`);
+  }
+
+  /** Changes permissions with SITE CHMOD; `mode` is octal digits such as "644". */
+  async chmod(path: string, mode: string): Promise<void> {
+    assertChmodMode(mode);
+    await this.expect('SITE', `CHMOD ${mode} ${path}`, [200, 250], `SITE CHMOD ${path}`);
+  }
+
+  /** A file's size in bytes (SIZE, in the current TYPE). */
+  async size(path: string): Promise<number> {
+    const reply = await this.expect('SIZE', path, [213], `SIZE ${path}`);
+    const size = parseSize(reply.text);
+    if (size === undefined) throw new FtpError('protocol', `No size in the SIZE reply: ${reply.text}`, 'command', 213);
+    return size;
+  }
+
+  /** A file's modification time (MDTM, UTC). */
+  async mdtm(path: string): Promise<Date> {
+    const reply = await this.expect('MDTM', path, [213], `MDTM ${path}`);
+    const time = parseMdtm(reply.text);
+    if (time === undefined) throw new FtpError('protocol', `No time in the MDTM reply: ${reply.text}`, 'command', 213);
+    return time;
+  }
+
+  /** Sets a file's modification time (MFMT, whole seconds, UTC). */
+  async mfmt(path: string, time: Date): Promise<void> {
+    await this.expect('MFMT', `${formatMfmt(time)} ${path}`, [213, 253], `MFMT ${path}`);
+  }
+
+  /** Server status, or a path's status over the control connection (STAT). */
+  async stat(path?: string): Promise<Reply> {
+    return this.expect('STAT', path, [211, 212, 213], 'STAT');
+  }
+
+  /** The server's system type (SYST). */
+  async syst(): Promise<string> {
+    return (await this.expect('SYST', undefined, [215], 'SYST')).text;
+  }
+
+  /** The server's help text (HELP). */
+  async help(topic?: string): Promise<string> {
+    return (await this.expect('HELP', topic, [211, 214], 'HELP')).text;
+  }
+
+  /** NOOP. */
+  async noop(): Promise<void> {
+    await this.expect('NOOP', undefined, [200], 'NOOP');
+  }
+
+  /** Sets the transfer type (TYPE A or I); remembered and set again after REIN. */
+  async type(type: 'A' | 'I'): Promise<void> {
+    await this.expect('TYPE', type, [200], `TYPE ${type}`);
+    this.transferType = type;
+  }
+
+  /** Sends a command line as typed by a power user; resolves with the reply whatever its code. */
+  async raw(line: string): Promise<Reply> {
+    const trimmed = line.replace(/^ +/, '');
+    const space = trimmed.indexOf(' ');
+    const verb = space === -1 ? trimmed : trimmed.slice(0, space);
+    if (NOT_RAW.has(verb.toUpperCase())) {
+      throw new FtpError('invalid-argument', `${verb.toUpperCase()} changes TLS or needs a data connection; use its operation instead`, 'command');
+    }
+    return this.requireControl().send(verb, space === -1 ? undefined : trimmed.slice(space + 1));
+  }
+
+  /** Says goodbye (QUIT) and closes; never fails for a session that is already gone. */
+  async quit(): Promise<void> {
+    const control = this.control;
+    if (control === undefined || control.closedBy !== undefined) return;
+    await control.send('QUIT', undefined, { timeoutMs: 5_000 }).catch(() => undefined);
+    control.close();
+  }
+
+  /** Closes the connection at once, without QUIT. */
+  close(): void {
+    this.control?.close();
+  }
+}

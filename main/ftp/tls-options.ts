@@ -1,0 +1,56 @@
+import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { connect, rootCertificates, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import type { SecurityPolicy } from './policy';
+
+/** The TLS options for a control connection to `host` over `stream`, per the site's policy. */
+export function tlsConnectionOptions(policy: SecurityPolicy, host: string, stream: Duplex): ConnectionOptions {
+  const options: ConnectionOptions = {
+    socket: stream,
+    minVersion: policy.minVersion ?? 'TLSv1.2',
+    // We decide on the certificate ourselves (verifyServer), with Node's verdict as one input.
+    rejectUnauthorized: false,
+    // Node checks the name against "localhost" when TLS runs over a plain stream; we check it ourselves against the host.
+    checkServerIdentity: () => undefined,
+  };
+  if (policy.maxVersion !== undefined) options.maxVersion = policy.maxVersion;
+  // SNI carries names only, never an IP address (RFC 6066 §3).
+  if (isIP(host) === 0) options.servername = host;
+  if (policy.extraCa !== undefined && policy.extraCa.length > 0) options.ca = [...rootCertificates, ...policy.extraCa];
+  const certificate = policy.clientCertificate;
+  if (certificate !== undefined) {
+    if (certificate.format === 'pem') {
+      options.cert = certificate.cert;
+      options.key = certificate.key;
+    } else {
+      options.pfx = certificate.pfx;
+    }
+    if (certificate.passphrase !== undefined) options.passphrase = certificate.passphrase;
+  }
+  return options;
+}
+
+/**
+ * Runs a TLS client handshake; `onSession` gets every session the server hands out
+ * (TLS 1.3 tickets come after the handshake) for the data connections to resume.
+ */
+export function tlsHandshake(options: ConnectionOptions, onSession: (session: Buffer) => void): Promise<TLSSocket> {
+  return new Promise<TLSSocket>((resolve, reject) => {
+    let socket: TLSSocket;
+    try {
+      socket = connect(options);
+    } catch (error) {
+      // Bad client certificate, key or passphrase: Node throws before any byte moves.
+      reject(error);
+      return;
+    }
+    socket.on('session', onSession);
+    // Errors after a failure are expected (the socket is torn down); the control connection reports the first.
+    socket.on('error', () => undefined);
+    socket.once('error', reject);
+    socket.once('secureConnect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+  });
+}
