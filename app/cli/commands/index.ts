@@ -1,7 +1,5 @@
 import type { CliCommand } from '../command';
+import { probeCommand } from './probe';
 
-/**
- * Every subcommand, in the order `--help` lists them. The FTPS commands (probe, ls, get,
- * put, mirror, cert, sites) arrive with the engine.
- */
-export const commands: readonly CliCommand[] = [];
+/** Every subcommand, in the order `--help` lists them. */
+export const commands: readonly CliCommand[] = [probeCommand];
