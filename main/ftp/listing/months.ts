@@ -4,6 +4,8 @@
  * different months share (French `jui` for juin and juillet) is left out rather than guessed.
  */
 
+import { digitsValue } from './date-parts';
+
 /** Full month names, January first, per language. */
 const FULL_NAMES: readonly (readonly string[])[] = [
   ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
@@ -27,10 +29,26 @@ const EXTRA: Readonly<Record<string, number>> = {
 
 const MONTHS: ReadonlyMap<string, number> = buildTable();
 
+/** Three ASCII letters packed into a number → month; the common case looked up without a string. */
+const SHORT_MONTHS: ReadonlyMap<number, number> = buildShortTable();
+
+function buildShortTable(): Map<number, number> {
+  const table = new Map<number, number>();
+  for (const [key, month] of MONTHS) {
+    if (key.length === 3 && /^[a-z]{3}$/.test(key)) table.set(packLower(key, 0), month);
+  }
+  return table;
+}
+
+/** Three characters from `start`, lower-cased by OR-ing 0x20, as one number. */
+function packLower(text: string, start: number): number {
+  return ((text.charCodeAt(start) | 0x20) << 16) | ((text.charCodeAt(start + 1) | 0x20) << 8) | (text.charCodeAt(start + 2) | 0x20);
+}
+
 function buildTable(): Map<string, number> {
   const table = new Map<string, number>();
   const ambiguous = new Set<string>();
-  const add = (key: string, month: number): void => {
+  const addOne = (key: string, month: number): void => {
     if (ambiguous.has(key)) return;
     const known = table.get(key);
     if (known !== undefined && known !== month) {
@@ -39,6 +57,12 @@ function buildTable(): Map<string, number> {
       return;
     }
     table.set(key, month);
+  };
+  // Servers that cannot send accents send `fevr.` or `dec`; register both spellings.
+  const add = (key: string, month: number): void => {
+    addOne(key, month);
+    const plain = withoutAccents(key);
+    if (plain !== key) addOne(plain, month);
   };
   for (const names of FULL_NAMES) {
     names.forEach((name, index) => {
@@ -53,23 +77,43 @@ function buildTable(): Map<string, number> {
 
 /** The month (1–12) a token names — `Jun`, `juin`, `Okt.`, `Juli,`, `мая`, `6月`, `6월` — or 0. */
 export function monthFromToken(token: string): number {
-  let end = token.length;
-  const lastCode = token.charCodeAt(end - 1);
-  // Localized listings write `Okt.` and `Juli,`.
-  if (lastCode === 0x2e || lastCode === 0x2c) end--;
-  if (end < 2 || end > 12) return 0;
-  const first = token.charCodeAt(0);
-  if (first >= 0x30 && first <= 0x39) return asianMonth(token, end);
-  const key = (end === token.length ? token : token.slice(0, end)).toLowerCase();
-  return MONTHS.get(key) ?? MONTHS.get(withoutAccents(key)) ?? 0;
+  return monthInRange(token, 0, token.length);
+}
+
+/** The month named by `text[start, end)`, or 0; allocation-free for three-letter ASCII names. */
+export function monthInRange(text: string, start: number, end: number): number {
+  // Localized listings write `Okt.`, `Juli,` and `Jan.,`.
+  for (let k = 0; k < 2 && end > start; k++) {
+    const last = text.charCodeAt(end - 1);
+    if (last !== 0x2e && last !== 0x2c) break;
+    end--;
+  }
+  const length = end - start;
+  if (length < 2 || length > 12) return 0;
+  const first = text.charCodeAt(start);
+  if (first >= 0x30 && first <= 0x39) return asianMonth(text, start, end);
+  if (length === 3 && isAsciiLetter(first) && isAsciiLetter(text.charCodeAt(start + 1)) && isAsciiLetter(text.charCodeAt(start + 2))) {
+    return SHORT_MONTHS.get(packLower(text, start)) ?? 0;
+  }
+  if (first < 0x80 && !isAsciiLetter(first)) return 0;
+  const key = text.slice(start, end).toLowerCase();
+  const month = MONTHS.get(key);
+  if (month !== undefined) return month;
+  // Only names with non-ASCII letters can differ by accents; skip the costly normalize otherwise.
+  return /[^\x00-\x7f]/.test(key) ? (MONTHS.get(withoutAccents(key)) ?? 0) : 0;
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
 }
 
 /** `6月` (Chinese, Japanese) or `6월` (Korean) → 6. */
-function asianMonth(token: string, end: number): number {
-  const suffix = token.charCodeAt(end - 1);
+function asianMonth(text: string, start: number, end: number): number {
+  const suffix = text.charCodeAt(end - 1);
   if (suffix !== 0x6708 && suffix !== 0xc6d4) return 0;
-  const month = Number(token.slice(0, end - 1));
-  return Number.isInteger(month) && month >= 1 && month <= 12 ? month : 0;
+  const month = digitsValue(text, start, end - 1);
+  return month >= 1 && month <= 12 ? month : 0;
 }
 
 function withoutAccents(text: string): string {

@@ -1,0 +1,156 @@
+/**
+ * Reads a listing as it arrives: chunks in, entries out, lines split across chunks carried
+ * over (like reply.ts). The format is chosen from the first meaningful line; a line the chosen
+ * format cannot read is offered to the others, and a line nobody reads is counted and sampled,
+ * never thrown. Every entry's name is checked as a local path segment (rule 16).
+ */
+
+import { TextDecoder } from 'node:util';
+import { createParseContext, type ParseContext } from './date-parts';
+import type { RemoteEntry } from './entry';
+import { isNoiseLine, LIST_PARSERS, MLSD_PARSERS } from './formats';
+import { SKIP, type LineParser, type LineResult } from './line-parser';
+import { ListingTooLargeError, resolveListingOptions, type ListingOptions, type ResolvedListingOptions } from './parse-options';
+import { unsafeNameReason } from './unsafe-name';
+
+/** A parsed listing. */
+export interface ListingResult {
+  readonly entries: RemoteEntry[];
+  /** The format chosen from the first meaningful line (`unix`, `dos`, `mlsd` …), if any. */
+  readonly format: string | undefined;
+  /** How many lines no parser could read. */
+  readonly unparsedCount: number;
+  /** The first of those lines, for the log. */
+  readonly unparsed: string[];
+}
+
+/** An incremental listing parser. */
+export interface ListingParser {
+  /** Adds a chunk; returns the entries it completed. Throws ListingTooLargeError past a cap. */
+  push(chunk: string | Uint8Array): RemoteEntry[];
+  /** Ends the listing (the last line needs no newline) and returns all of it. */
+  end(): ListingResult;
+}
+
+/** Creates an incremental parser for an MLSD or LIST reply. */
+export function createListingParser(options?: ListingOptions): ListingParser {
+  return new IncrementalListing(resolveListingOptions(options));
+}
+
+/** Parses a whole MLSD or LIST reply at once. */
+export function parseList(text: string, options?: ListingOptions): ListingResult {
+  const parser = createListingParser(options);
+  parser.push(text);
+  return parser.end();
+}
+
+/** Parses a whole MLSD reply (cdir and pdir lines are skipped). */
+export function parseMlsd(text: string, options?: Omit<ListingOptions, 'format'>): ListingResult {
+  return parseList(text, { ...options, format: 'mlsd' });
+}
+
+class IncrementalListing implements ListingParser {
+  private readonly context: ParseContext;
+  private readonly candidates: readonly LineParser[];
+  private readonly entries: RemoteEntry[] = [];
+  private readonly unparsed: string[] = [];
+  private unparsedCount = 0;
+  private chosen: LineParser | undefined;
+  private carry = '';
+  /** The start of an entry that continues on the next line (VMS). */
+  private partial: string | undefined;
+  private bytes = 0;
+  private decoder: TextDecoder | undefined;
+  private failure: ListingTooLargeError | undefined;
+
+  constructor(private readonly options: ResolvedListingOptions) {
+    this.context = createParseContext(options.now);
+    this.candidates = options.format === 'mlsd' ? MLSD_PARSERS : LIST_PARSERS;
+    if (options.format === 'mlsd') this.chosen = MLSD_PARSERS[0];
+  }
+
+  push(chunk: string | Uint8Array): RemoteEntry[] {
+    if (this.failure !== undefined) throw this.failure;
+    this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.byteLength;
+    if (this.bytes > this.options.maxListingBytes) this.fail(new ListingTooLargeError('maxListingBytes', this.options.maxListingBytes));
+    const text = typeof chunk === 'string' ? chunk : this.decode(chunk, true);
+    const before = this.entries.length;
+    const lines = (this.carry + text).split('\n');
+    this.carry = lines.pop() ?? '';
+    for (const line of lines) this.line(line);
+    return this.entries.slice(before);
+  }
+
+  end(): ListingResult {
+    if (this.failure !== undefined) throw this.failure;
+    const rest = this.carry + (this.decoder === undefined ? '' : this.decode(new Uint8Array(0), false));
+    this.carry = '';
+    if (rest.length > 0) this.line(rest);
+    if (this.partial !== undefined) this.reject(this.partial);
+    this.partial = undefined;
+    return { entries: this.entries, format: this.chosen?.format, unparsedCount: this.unparsedCount, unparsed: this.unparsed };
+  }
+
+  /** Handles one line without its `\n`. */
+  private line(raw: string): void {
+    let line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
+    if (this.partial !== undefined) {
+      const start = this.partial;
+      this.partial = undefined;
+      // A wrapped entry continues on an indented line; a new name means the start stood alone.
+      if (this.chosen?.testLine(line) === true) this.reject(start);
+      else line = `${start} ${line}`;
+    }
+    if (this.chosen === undefined) {
+      if (isNoiseLine(line)) return;
+      this.chosen = this.candidates.find((parser) => parser.testLine(line));
+    }
+    if (this.chosen?.isPartial?.(line) === true) {
+      this.partial = line;
+      return;
+    }
+    const result = this.parse(line);
+    if (result === undefined) {
+      if (!isNoiseLine(line)) this.reject(line);
+    } else if (result !== SKIP) {
+      this.add(result, line);
+    }
+  }
+
+  /** The chosen format first, then any other that fits this one line. */
+  private parse(line: string): LineResult {
+    const chosen = this.chosen;
+    const result = chosen?.parseLine(line, this.context);
+    if (result !== undefined) return result;
+    for (const parser of this.candidates) {
+      if (parser === chosen || !parser.testLine(line)) continue;
+      const fallback = parser.parseLine(line, this.context);
+      if (fallback !== undefined) return fallback;
+    }
+    return undefined;
+  }
+
+  private add(entry: RemoteEntry, line: string): void {
+    if (this.entries.length >= this.options.maxEntries) this.fail(new ListingTooLargeError('maxEntries', this.options.maxEntries));
+    const unsafe = unsafeNameReason(entry.name);
+    if (unsafe !== undefined) entry.unsafe = unsafe;
+    if (this.options.keepRaw) entry.raw = line;
+    this.entries.push(entry);
+  }
+
+  private reject(line: string): void {
+    this.unparsedCount++;
+    if (this.unparsed.length < this.options.maxUnparsedSamples) this.unparsed.push(line);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    // One decoder for the whole listing so a UTF-8 character split across chunks survives.
+    this.decoder ??= new TextDecoder('utf-8');
+    return this.decoder.decode(bytes, { stream });
+  }
+
+  private fail(error: ListingTooLargeError): never {
+    this.failure = error;
+    throw error;
+  }
+}
