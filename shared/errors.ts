@@ -34,7 +34,18 @@ export type ErrorKind =
   | 'protocol'
   | 'injection'
   | 'closed'
-  | 'cancelled';
+  | 'cancelled'
+  // data connections and listings (engine)
+  | 'data-certificate-mismatch'
+  | 'session-not-resumed'
+  | 'listing-too-large'
+  | 'unsafe-local-path'
+  | 'verify-failed'
+  // saved sites and the credential vault
+  | 'vault-locked'
+  | 'wrong-master-password'
+  | 'secret-unavailable'
+  | 'unsupported-version';
 
 /** Where in a session an error happened. */
 export type ErrorPhase = 'connect' | 'tls' | 'auth' | 'command' | 'data';

@@ -1,8 +1,13 @@
 import { connectTcp } from './connect';
 import { trustNodeVerdict, type VerifyServer } from './certificate';
-import { ControlConnection } from './control';
+import { expectReply, modificationTimeOf, printWorkingDirectory, setModificationTime, sizeOf } from './commands';
+import { ControlConnection, type SendOptions } from './control';
+import { initialDataMemory, type DataMemory, type DataOptions } from './data';
+import { downloadFile, type DownloadFileOptions, type DownloadFileResult, type FileTransferSession } from './download-file';
 import { FtpError, fromSocketError, type FtpPhase } from './errors';
 import { negotiateFeatures, type CharsetSetting, type FeatureMap } from './features';
+import { listDirectory, statEntry, type Listing, type ListOptions } from './list';
+import type { RemoteEntry } from './listing/index';
 import { ProtocolLog, type LogListener } from './log';
 import { login } from './login';
 import { defaultPort, type SecurityPolicy } from './policy';
@@ -17,7 +22,11 @@ import {
   type AskInsecure,
   type SecurityContext,
 } from './security';
-import { assertChmodMode, formatMfmt, parseMdtm, parsePathReply, parseSize } from './values';
+import { OperationLock } from '../operation-lock';
+import { downloadTo, uploadFrom, type DownloadStreamOptions, type TransferResult, type UploadStreamOptions } from './transfer';
+import { uploadFile, type UploadFileOptions, type UploadFileResult } from './upload-file';
+import { assertChmodMode, parsePathReply } from './values';
+import type { Readable, Writable } from 'node:stream';
 
 /** Timeouts of a session, in milliseconds (0: none). */
 export interface Timeouts {
@@ -45,7 +54,13 @@ export interface ConnectOptions {
   readonly askInsecure?: AskInsecure;
   /** Idle time before a NOOP keeps the session alive (0 or absent: off). */
   readonly keepaliveMs?: number;
+  /** Passive or active data connections, their timeouts, and whether session reuse is required. */
+  readonly data?: DataOptions;
+  /** Caps of folder listings (rule 19). */
+  readonly listing?: Pick<ListOptions, 'maxListingBytes' | 'maxEntries'>;
 }
+
+const DEFAULT_REPLY_TIMEOUT_MS = 30_000;
 
 // Commands that change TLS or need a data connection have their own operations; sent raw they would desync the engine.
 const NOT_RAW = new Set(['AUTH', 'ADAT', 'CCC', 'CONF', 'ENC', 'MIC', 'PBSZ', 'PROT', 'REIN', 'PASV', 'EPSV', 'PORT', 'EPRT', 'LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE']);
@@ -59,6 +74,8 @@ export class FtpClient {
   private transferType: 'A' | 'I' | undefined;
   private featureMap: FeatureMap = new Map();
   private greetingReply: Reply | undefined;
+  private dataMemory: DataMemory = initialDataMemory();
+  private readonly lock = new OperationLock();
 
   /** Adds a protocol-log listener (works before connect); returns the function that removes it. */
   onLog(listener: LogListener): () => void {
@@ -99,6 +116,11 @@ export class FtpClient {
       : { version: state.tlsVersion, cipher: state.cipher, dataProtection: state.dataProtection };
   }
 
+  /** How many data connections this session opened, and how many resumed the control TLS session. */
+  dataConnectionStats(): { opened: number; resumed: number } {
+    return { ...this.dataMemory.stats };
+  }
+
   /** Connects, negotiates security per the policy and logs in; any failure closes the session. */
   async connect(options: ConnectOptions): Promise<Reply> {
     if (this.control !== undefined && this.control.closedBy === undefined) {
@@ -111,6 +133,7 @@ export class FtpClient {
     }
     this.options = { ...options, policy };
     this.transferType = undefined;
+    this.dataMemory = initialDataMemory();
     const timeouts = options.timeouts ?? {};
     const raw = await connectTcp(options.host, port, timeouts.connectMs ?? 15_000);
     const control = new ControlConnection(raw, {
@@ -119,6 +142,8 @@ export class FtpClient {
       ...(options.limits === undefined ? {} : { limits: options.limits }),
     });
     control.onLog((entry) => this.log.publish(entry));
+    // Until TLS is up and the login done, a command sent by another caller must wait (rule 6).
+    control.beginSecuring();
     this.control = control;
     this.context = {
       control,
@@ -135,13 +160,21 @@ export class FtpClient {
   /** REIN: the server logs us out and drops TLS; the session is negotiated and logged in again, back in the same folder. */
   async reinitialize(): Promise<Reply> {
     const context = this.requireContext();
-    // No keepalive NOOP may slip in between REIN and the new AUTH.
-    context.control.setKeepalive(0);
-    const directory = await this.pwd().catch(() => undefined);
-    await reinitialize(context);
-    const reply = await this.guard(() => this.establish(false), 'auth');
-    if (directory !== undefined) await this.cwd(directory);
-    return reply;
+    const { control } = context;
+    return this.lock.run(async () => {
+      // From here until the session is secured and logged in again, only negotiation commands go out (rule 6).
+      control.beginSecuring();
+      try {
+        const directory = await printWorkingDirectory(control, { securing: true }).catch(() => undefined);
+        await reinitialize(context);
+        control.beginSecuring();
+        const reply = await this.guard(() => this.establish(false), 'auth');
+        if (directory !== undefined) await expectReply(control, 'CWD', directory, [200, 250], `CWD ${directory}`, { securing: true });
+        return reply;
+      } finally {
+        control.endSecuring();
+      }
+    });
   }
 
   private async establish(fresh: boolean): Promise<Reply> {
@@ -164,9 +197,10 @@ export class FtpClient {
     // AUTH and REIN reset the server's state (RFC 4217 §4): TYPE is set again.
     const negotiated = await negotiateFeatures(control, options.charset ?? 'auto');
     this.featureMap = negotiated.features;
-    if (this.transferType !== undefined) await this.type(this.transferType);
+    if (this.transferType !== undefined) await expectReply(control, 'TYPE', this.transferType, [200], `TYPE ${this.transferType}`, { securing: true });
     if (policy.clearCommandChannel === true && control.tlsSocket !== undefined) await clearCommandChannel(context);
     control.setKeepalive(options.keepaliveMs ?? 0);
+    if (fresh) control.endSecuring();
     return reply;
   }
 
@@ -190,20 +224,21 @@ export class FtpClient {
     return this.context as SecurityContext;
   }
 
-  private async expect(command: string, arg: string | undefined, codes: readonly number[], what: string): Promise<Reply> {
-    const reply = await this.requireControl().send(command, arg);
-    if (!codes.includes(reply.code)) {
-      throw new FtpError('command-failed', `${what} failed: ${reply.code} ${reply.text}`, 'command', reply.code);
-    }
-    return reply;
+  /** One command as one operation of the session (see OperationLock). */
+  private expect(command: string, arg: string | undefined, codes: readonly number[], what: string, options?: SendOptions): Promise<Reply> {
+    const control = this.requireControl();
+    return this.lock.run(() => expectReply(control, command, arg, codes, what, options));
+  }
+
+  /** Runs a multi-command operation with nothing of another caller's in between. */
+  private exclusive<T>(operation: (control: ControlConnection) => Promise<T>): Promise<T> {
+    const control = this.requireControl();
+    return this.lock.run(() => operation(control));
   }
 
   /** The current remote folder (PWD). */
   async pwd(): Promise<string> {
-    const reply = await this.expect('PWD', undefined, [257], 'PWD');
-    const path = parsePathReply(reply.text);
-    if (path === undefined) throw new FtpError('protocol', `No path in the PWD reply: ${reply.text}`, 'command', reply.code);
-    return path;
+    return this.exclusive((control) => printWorkingDirectory(control));
   }
 
   /** Changes the remote folder (CWD). */
@@ -234,8 +269,10 @@ export class FtpClient {
 
   /** Renames or moves (RNFR, RNTO). */
   async rename(from: string, to: string): Promise<void> {
-    await this.expect('RNFR', from, [350], `RNFR ${from}`);
-    await this.expect('RNTO', to, [200, 250], `RNTO ${to}`);
+    await this.exclusive(async (control) => {
+      await expectReply(control, 'RNFR', from, [350], `RNFR ${from}`);
+      await expectReply(control, 'RNTO', to, [200, 250], `RNTO ${to}`);
+    });
   }
 
   /** Changes permissions with SITE CHMOD; `mode` is octal digits such as "644". */
@@ -246,23 +283,17 @@ export class FtpClient {
 
   /** A file's size in bytes (SIZE, in the current TYPE). */
   async size(path: string): Promise<number> {
-    const reply = await this.expect('SIZE', path, [213], `SIZE ${path}`);
-    const size = parseSize(reply.text);
-    if (size === undefined) throw new FtpError('protocol', `No size in the SIZE reply: ${reply.text}`, 'command', 213);
-    return size;
+    return this.exclusive((control) => sizeOf(control, path));
   }
 
   /** A file's modification time (MDTM, UTC). */
   async mdtm(path: string): Promise<Date> {
-    const reply = await this.expect('MDTM', path, [213], `MDTM ${path}`);
-    const time = parseMdtm(reply.text);
-    if (time === undefined) throw new FtpError('protocol', `No time in the MDTM reply: ${reply.text}`, 'command', 213);
-    return time;
+    return this.exclusive((control) => modificationTimeOf(control, path));
   }
 
   /** Sets a file's modification time (MFMT, whole seconds, UTC). */
   async mfmt(path: string, time: Date): Promise<void> {
-    await this.expect('MFMT', `${formatMfmt(time)} ${path}`, [213, 253], `MFMT ${path}`);
+    await this.exclusive((control) => setModificationTime(control, path, time));
   }
 
   /** Server status, or a path's status over the control connection (STAT). */
@@ -287,8 +318,67 @@ export class FtpClient {
 
   /** Sets the transfer type (TYPE A or I); remembered and set again after REIN. */
   async type(type: 'A' | 'I'): Promise<void> {
-    await this.expect('TYPE', type, [200], `TYPE ${type}`);
+    await this.exclusive((control) => this.ensureType(control, type, true));
+  }
+
+  /** Sends TYPE only when another type is in force (or `always`): no round trip per transfer. */
+  private async ensureType(control: ControlConnection, type: 'A' | 'I', always = false): Promise<void> {
+    if (!always && this.transferType === type) return;
+    await expectReply(control, 'TYPE', type, [200], `TYPE ${type}`);
     this.transferType = type;
+  }
+
+  /** Lists a folder (MLSD when FEAT offers MLST, else LIST); unsafe names are flagged, caps enforced. */
+  async list(path?: string, options: ListOptions = {}): Promise<Listing> {
+    return this.exclusive((control) =>
+      listDirectory(this.fileSession(control), this.featureMap.has('MLST'), path, { ...this.options?.listing, ...options }),
+    );
+  }
+
+  /** One path's facts (MLST) over the control connection; needs MLST in FEAT. */
+  async mlst(path: string): Promise<RemoteEntry> {
+    if (!this.featureMap.has('MLST')) throw new FtpError('command-failed', 'The server does not offer MLST', 'command');
+    return this.exclusive((control) => statEntry(control, path));
+  }
+
+  /** Downloads a remote file into a local one through a temporary name (rules 17, 18); resumes, verifies, keeps the time. */
+  async download(remotePath: string, localPath: string, options: DownloadFileOptions = {}): Promise<DownloadFileResult> {
+    return this.exclusive((control) => downloadFile(this.fileSession(control), remotePath, localPath, options));
+  }
+
+  /** Uploads a local file; resumes (REST+STOR or APPE), verifies with SIZE and sets the time with MFMT when offered. */
+  async upload(localPath: string, remotePath: string, options: UploadFileOptions = {}): Promise<UploadFileResult> {
+    return this.exclusive((control) => uploadFile(this.fileSession(control), localPath, remotePath, options));
+  }
+
+  /** Downloads a remote file into any writable, with backpressure. */
+  async downloadTo(remotePath: string, sink: Writable, options: DownloadStreamOptions = {}): Promise<TransferResult> {
+    return this.exclusive((control) => downloadTo(this.fileSession(control), remotePath, sink, options));
+  }
+
+  /** Uploads any readable to a remote file (STOR, APPE or STOU), with backpressure. */
+  async uploadFrom(source: Readable, remotePath: string, options: UploadStreamOptions = {}): Promise<TransferResult> {
+    return this.exclusive((control) => uploadFrom(this.fileSession(control), source, remotePath, options));
+  }
+
+  /** What transfers need of this session; its remote commands run inside the operation already holding the lock. */
+  private fileSession(control: ControlConnection): FileTransferSession {
+    const context = this.requireContext();
+    const options = this.options as ConnectOptions;
+    return {
+      control,
+      host: context.host,
+      policy: context.policy,
+      state: context.state,
+      options: options.data ?? {},
+      memory: this.dataMemory,
+      replyTimeoutMs: options.timeouts?.replyMs ?? DEFAULT_REPLY_TIMEOUT_MS,
+      features: this.featureMap,
+      ensureType: (type) => this.ensureType(control, type),
+      size: (path) => sizeOf(control, path),
+      mdtm: (path) => modificationTimeOf(control, path),
+      mfmt: (path, time) => setModificationTime(control, path, time),
+    };
   }
 
   /** Sends a command line as typed by a power user; resolves with the reply whatever its code. */

@@ -32,6 +32,8 @@ export interface SendOptions {
   readonly detachOn?: readonly number[];
   /** The server may shut TLS down before its reply, which then comes in clear (proftpd's CCC). */
   readonly tlsMayEnd?: boolean;
+  /** Part of (re)securing the session: may pass while ordinary commands are held (see beginSecuring). */
+  readonly securing?: boolean;
 }
 
 interface Command {
@@ -40,6 +42,8 @@ interface Command {
   readonly options: SendOptions;
   readonly resolve: (reply: Reply) => void;
   readonly reject: (error: FtpError) => void;
+  /** Already written by interject(): only its reply is awaited. */
+  readonly sent?: boolean;
 }
 
 const DEFAULT_REPLY_TIMEOUT_MS = 30_000;
@@ -59,12 +63,14 @@ export class ControlConnection {
   private tlsClosing = false;
   // Reading stopped after a 234 (or a CCC/REIN reply): nothing is read or sent until TLS changes.
   private held = false;
+  // While the session is being (re)secured, only commands marked `securing` go out (rule 6).
+  private securing = false;
   private charset: Charset;
   private fatal: FtpError | undefined;
   private replyTimer: NodeJS.Timeout | undefined;
   // A refused NOOP is harmless; a fatal error is already recorded by fail().
   private readonly keepalive = new IdleTimer(() => {
-    if (this.current === undefined && this.queue.length === 0 && !this.held) this.send('NOOP').catch(() => undefined);
+    if (this.current === undefined && this.queue.length === 0 && !this.held && !this.securing) this.send('NOOP').catch(() => undefined);
   });
 
   constructor(
@@ -126,6 +132,46 @@ export class ControlConnection {
       return Promise.reject(error instanceof FtpError ? error : fromSocketError(error, 'invalid-argument', phase));
     }
     return this.enqueue(line, loggableCommand(command, arg), options);
+  }
+
+  /**
+   * Holds ordinary commands back until endSecuring(): during connect, and between REIN and the
+   * new TLS session, a command sent by another caller would otherwise go out in clear (rule 6).
+   */
+  beginSecuring(): void {
+    this.securing = true;
+    this.keepalive.stop();
+  }
+
+  /** Lets the commands held by beginSecuring() go out, in the order they were sent. */
+  endSecuring(): void {
+    if (!this.securing) return;
+    this.securing = false;
+    this.pump();
+  }
+
+  /** True while ordinary commands are held back (see beginSecuring). */
+  get isSecuring(): boolean {
+    return this.securing;
+  }
+
+  /**
+   * Writes `command` at once, inside TLS when on, while the command in flight waits for its
+   * reply (ABOR during a transfer; RFC 4217 §13: no urgent data). Its reply is the one after
+   * the current command's; both must arrive within `timeoutMs`.
+   */
+  interject(command: string, options: SendOptions = {}): Promise<Reply> {
+    const current = this.current;
+    if (current === undefined || this.stream === undefined) return this.send(command, undefined, options);
+    if (this.fatal !== undefined) return Promise.reject(this.fatal);
+    const line = encodeCommand(command, undefined, this.charset, options.phase ?? 'command');
+    this.log.write('sent', command);
+    this.stream.write(line);
+    const ms = options.timeoutMs ?? this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+    this.armReplyTimer({ ...current, options: { ...current.options, timeoutMs: ms } });
+    return new Promise<Reply>((resolve, reject) => {
+      this.queue.unshift({ line, logText: command, options, resolve, reject, sent: true });
+    });
   }
 
   /** Starts TLS in place (after 234, or at once for implicit FTPS); commands wait for release(). */
@@ -247,15 +293,17 @@ export class ControlConnection {
 
   private pump(): void {
     if (this.current !== undefined || this.held || this.fatal !== undefined) return;
-    const next = this.queue.shift();
+    // The greeting has nothing to send, and an interjected command is already out: both may pass the gate.
+    const index = this.securing ? this.queue.findIndex((command) => command.options.securing === true || command.line === undefined || command.sent === true) : 0;
+    const next = index === -1 ? undefined : this.queue.splice(index, 1)[0];
     if (next === undefined) {
-      this.keepalive.start();
+      if (!this.securing) this.keepalive.start();
       return;
     }
     this.keepalive.stop();
     this.current = next;
     const stream = this.stream ?? this.attach(this.tls?.socket ?? this.raw);
-    if (next.line !== undefined) {
+    if (next.line !== undefined && next.sent !== true) {
       this.log.write('sent', next.logText);
       stream.write(next.line);
     }
@@ -302,7 +350,8 @@ export class ControlConnection {
     }
     if (reply.code < 200) {
       command.options.onPreliminary?.(reply);
-      this.armReplyTimer(command);
+      // After an interject() the deadline for both replies stands; a 1xx must not lift it.
+      if (this.queue[0]?.sent !== true) this.armReplyTimer(command);
       return undefined;
     }
     clearTimeout(this.replyTimer);

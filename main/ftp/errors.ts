@@ -18,6 +18,11 @@ export type FtpErrorKind = Extract<
   | 'injection'
   | 'closed'
   | 'cancelled'
+  | 'data-certificate-mismatch'
+  | 'session-not-resumed'
+  | 'listing-too-large'
+  | 'unsafe-local-path'
+  | 'verify-failed'
 >;
 
 /** Where in a session the engine was when it failed. */

@@ -34,7 +34,7 @@ export interface FeatureNegotiation {
 
 /** Sends FEAT, then OPTS UTF8 ON when UTF8 is offered and the site wants UTF-8; switches the charset of paths. */
 export async function negotiateFeatures(control: ControlConnection, setting: CharsetSetting): Promise<FeatureNegotiation> {
-  const featReply = await control.send('FEAT');
+  const featReply = await control.send('FEAT', undefined, { securing: true });
   const features = parseFeatures(featReply);
   if (setting !== 'auto' && setting !== 'utf-8') {
     control.setCharset(getCharset(setting));
@@ -43,6 +43,6 @@ export async function negotiateFeatures(control: ControlConnection, setting: Cha
   control.setCharset(getCharset('utf-8'));
   if (!features.has('UTF8')) return { features, featReply, charset: 'utf-8' };
   // Some servers (IIS, older vsftpd) need it before they send UTF-8 names; a refusal changes nothing for us.
-  const utf8Reply = await control.send('OPTS', 'UTF8 ON');
+  const utf8Reply = await control.send('OPTS', 'UTF8 ON', { securing: true });
   return { features, featReply, charset: 'utf-8', utf8Reply };
 }

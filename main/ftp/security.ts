@@ -80,7 +80,7 @@ export async function startTlsAndVerify(context: SecurityContext): Promise<void>
 export async function negotiateExplicitTls(context: SecurityContext): Promise<{ secured: boolean; replies: Reply[] }> {
   const { control, policy } = context;
   const auth = async (mechanism: string): Promise<Reply> => {
-    const reply = await control.send('AUTH', mechanism, { phase: 'tls', detachOn: [234] });
+    const reply = await control.send('AUTH', mechanism, { phase: 'tls', detachOn: [234], securing: true });
     context.onStep?.(`AUTH ${mechanism}`, reply);
     return reply;
   };
@@ -118,7 +118,7 @@ export async function negotiateProtection(context: SecurityContext, tolerant: bo
   }
   const level = policy.dataProtection ?? 'P';
   for (const [command, arg] of [['PBSZ', '0'], ['PROT', level]] as const) {
-    const reply = await control.send(command, arg, { phase: 'tls' });
+    const reply = await control.send(command, arg, { phase: 'tls', securing: true });
     context.onStep?.(`${command} ${arg}`, reply);
     if (reply.code >= 200 && reply.code < 300) continue;
     if (!tolerant) {
@@ -135,7 +135,7 @@ export async function negotiateProtection(context: SecurityContext, tolerant: bo
 export async function clearCommandChannel(context: SecurityContext): Promise<Reply> {
   const { control, state } = context;
   if (control.tlsSocket === undefined) throw new FtpError('protocol', 'CCC needs a protected control connection', 'tls');
-  const reply = await control.send('CCC', undefined, { phase: 'tls', detachOn: [200], tlsMayEnd: true });
+  const reply = await control.send('CCC', undefined, { phase: 'tls', detachOn: [200], tlsMayEnd: true, securing: true });
   context.onStep?.('CCC', reply);
   if (reply.code !== 200) {
     control.note('info', `CCC refused (${reply.code}); the control connection stays protected`);
@@ -147,13 +147,19 @@ export async function clearCommandChannel(context: SecurityContext): Promise<Rep
   return reply;
 }
 
-/** REIN: the server forgets the login and the TLS session (MS-FTPS 3.2.5.3); the caller negotiates anew. */
+/**
+ * REIN: the server forgets the login and the TLS session (MS-FTPS 3.2.5.3); the caller negotiates
+ * anew. Ordinary commands stay held from here until the caller's `control.endSecuring()` (rule 6).
+ */
 export async function reinitialize(context: SecurityContext): Promise<Reply> {
   const { control, state } = context;
   const protectedControl = control.tlsSocket !== undefined;
+  control.beginSecuring();
   // Reading stops after the 220 even in clear: implicit FTPS starts TLS again right after it.
-  const reply = await control.send('REIN', undefined, { phase: 'command', detachOn: [220], tlsMayEnd: true });
+  const reply = await control.send('REIN', undefined, { phase: 'command', detachOn: [220], tlsMayEnd: true, securing: true });
   if (reply.code !== 220) {
+    // Nothing changed: the session is still protected and logged in.
+    control.endSecuring();
     throw new FtpError('command-failed', `REIN failed: ${reply.code} ${reply.text}`, 'command', reply.code);
   }
   if (protectedControl) await control.stopTls();

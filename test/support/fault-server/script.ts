@@ -1,4 +1,4 @@
-import type { PeerCertificate } from 'node:tls';
+import type { PeerCertificate, SecureContext } from 'node:tls';
 
 /**
  * What the fault server does in answer to a command (or as its greeting). A string is a reply
@@ -43,6 +43,10 @@ export interface SessionView {
   readonly clientCertificate: PeerCertificate | undefined;
   /** Free state for a test's handlers. */
   readonly data: Map<string, unknown>;
+  /** The server's TLS material, for TLS on data connections. */
+  readonly secureContext: SecureContext | undefined;
+  /** Sends a reply line at once, e.g. the 150 before a transfer's data (over TLS when on). */
+  reply(text: string): void;
 }
 
 /** A scripted answer: fixed, or computed from the argument and the session. */

@@ -119,7 +119,7 @@ class FaultConnection implements SessionView {
   constructor(
     private readonly raw: Socket,
     readonly index: number,
-    private readonly context: SecureContext | undefined,
+    readonly secureContext: SecureContext | undefined,
     private readonly options: FaultServerOptions,
     private readonly handlerFor: (verb: string, arg: string) => Handler,
     private readonly record: (command: ReceivedCommand) => void,
@@ -132,6 +132,10 @@ class FaultConnection implements SessionView {
 
   get secure(): boolean {
     return this.tls !== undefined;
+  }
+
+  reply(text: string): void {
+    this.write(Buffer.from(`${text}\r\n`));
   }
 
   get clientCertificate(): SessionView['clientCertificate'] {
@@ -197,7 +201,7 @@ class FaultConnection implements SessionView {
   }
 
   private upgrade(): Promise<void> {
-    if (this.context === undefined) throw new Error('the fault server has no TLS material');
+    if (this.secureContext === undefined) throw new Error('the fault server has no TLS material');
     const raw = this.raw;
     const tunnel = new Duplex({
       read() {},
@@ -213,7 +217,7 @@ class FaultConnection implements SessionView {
     this.pending = Buffer.alloc(0);
     const tls = new TLSSocket(tunnel, {
       isServer: true,
-      secureContext: this.context,
+      secureContext: this.secureContext,
       requestCert: this.options.tls?.requestCert === true,
       rejectUnauthorized: false,
     });

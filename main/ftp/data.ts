@@ -1,0 +1,158 @@
+import { connect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { formatEprt, formatPort, listenForData, type DataListener } from './active';
+import type { ControlConnection } from './control';
+import { secureDataSocket, type DataTlsContext } from './data-tls';
+import { FtpError, fromSocketError } from './errors';
+import { parseEpsvReply, parsePasvReply } from './passive';
+import { withTimeout } from './timeout';
+
+/** How data connections are made; every field has a default. */
+export interface DataOptions {
+  /** Passive (EPSV, then PASV; the default) or active (EPRT, then PORT). */
+  readonly mode?: 'passive' | 'active';
+  /** Longest wait for the data connection to open, including its TLS handshake. */
+  readonly connectTimeoutMs?: number;
+  /** Longest time no byte may move while a transfer runs (checked every this often: a stall ends it within twice this). */
+  readonly stallTimeoutMs?: number;
+  /** Fail a transfer whose data connection did not resume the control TLS session (else only logged). */
+  readonly requireSessionReuse?: boolean;
+}
+
+/** What a session remembers about its server's data commands, so it does not ask twice. */
+export interface DataMemory {
+  /** EPSV was refused: go straight to PASV. */
+  epsvRefused: boolean;
+  /** EPRT was refused: go straight to PORT. */
+  eprtRefused: boolean;
+  /** Data connections opened, and how many of those resumed the control TLS session. */
+  readonly stats: { opened: number; resumed: number };
+}
+
+/** A fresh memory for a new session. */
+export function initialDataMemory(): DataMemory {
+  return { epsvRefused: false, eprtRefused: false, stats: { opened: 0, resumed: 0 } };
+}
+
+/** Everything a data connection needs from its session. */
+export interface DataSession extends DataTlsContext {
+  readonly control: ControlConnection;
+  readonly options: DataOptions;
+  readonly memory: DataMemory;
+}
+
+/** A data connection on its way: the command that uses it is sent while it opens. */
+export interface PendingData {
+  /** The data stream once open and, under PROT P, secured and checked. */
+  readonly ready: Promise<Duplex>;
+  /** Tears it down, whatever state it is in. */
+  close(): void;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+
+/** The data-connection connect timeout of a session. */
+export function connectTimeoutOf(session: DataSession): number {
+  return session.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+}
+
+/** Asks the server for a data connection (EPSV/PASV or EPRT/PORT) and starts opening it. */
+export async function openData(session: DataSession): Promise<PendingData> {
+  const pending = session.options.mode === 'active' ? await openActive(session) : await openPassive(session);
+  // A caller that fails before awaiting `ready` must not leave an unhandled rejection behind.
+  pending.ready.catch(() => undefined);
+  return pending;
+}
+
+/** EPSV, or PASV when the server refuses it; the port only: the address is the control peer's (rule 12). */
+async function passivePort(session: DataSession): Promise<number> {
+  const { control, memory } = session;
+  if (!memory.epsvRefused) {
+    const reply = await control.send('EPSV', undefined, { phase: 'data' });
+    if (reply.code === 229) return parseEpsvReply(reply.text);
+    if (reply.code < 500) throw new FtpError('command-failed', `EPSV failed: ${reply.code} ${reply.text}`, 'data', reply.code);
+    memory.epsvRefused = true;
+    control.note('info', 'EPSV refused; using PASV for this session');
+  }
+  const reply = await control.send('PASV', undefined, { phase: 'data' });
+  if (reply.code !== 227) throw new FtpError('command-failed', `PASV failed: ${reply.code} ${reply.text}`, 'data', reply.code);
+  const named = parsePasvReply(reply.text);
+  if (named.host !== control.raw.remoteAddress) {
+    control.note('info', `PASV named ${named.host}; connecting to the control peer ${control.raw.remoteAddress ?? '?'} instead`);
+  }
+  return named.port;
+}
+
+async function openPassive(session: DataSession): Promise<PendingData> {
+  const port = await passivePort(session);
+  const host = session.control.raw.remoteAddress;
+  if (host === undefined) throw new FtpError('connection-closed', 'The control connection has no peer address', 'data');
+  const timeoutMs = connectTimeoutOf(session);
+  const socket = connect({ host, port, noDelay: true });
+  let current: Duplex = socket;
+  const ready = (async (): Promise<Duplex> => {
+    await withTimeout(connected(socket), timeoutMs, () => new FtpError('timeout', `No data connection to ${host}:${port} within ${timeoutMs} ms`, 'data'));
+    current = await secureIfProtected(session, socket, timeoutMs);
+    return current;
+  })();
+  ready.catch(() => socket.destroy());
+  return { ready, close: () => current.destroy() };
+}
+
+async function openActive(session: DataSession): Promise<PendingData> {
+  const { control } = session;
+  const local = control.raw.localAddress;
+  const peer = control.raw.remoteAddress;
+  if (local === undefined || peer === undefined) throw new FtpError('connection-closed', 'The control connection has no address', 'data');
+  const timeoutMs = connectTimeoutOf(session);
+  const listener = await listenForData(local, peer, timeoutMs, (from) => control.note('error', `Dropped a data connection from ${from}: only the server ${peer} may connect (rule 14)`));
+  try {
+    await announce(session, listener);
+  } catch (error) {
+    listener.close();
+    throw error;
+  }
+  let current: Duplex | undefined;
+  const ready = (async (): Promise<Duplex> => {
+    const socket = await listener.accepted;
+    current = socket;
+    socket.setNoDelay(true);
+    current = await secureIfProtected(session, socket, timeoutMs);
+    return current;
+  })();
+  return {
+    ready,
+    close: () => {
+      listener.close();
+      current?.destroy();
+    },
+  };
+}
+
+/** EPRT, or PORT when the server refuses it and the address is IPv4. */
+async function announce(session: DataSession, listener: DataListener): Promise<void> {
+  const { control, memory } = session;
+  if (!memory.eprtRefused) {
+    const reply = await control.send('EPRT', formatEprt(listener.address, listener.port), { phase: 'data' });
+    if (reply.code === 200) return;
+    if (reply.code < 500) throw new FtpError('command-failed', `EPRT failed: ${reply.code} ${reply.text}`, 'data', reply.code);
+    memory.eprtRefused = true;
+    control.note('info', 'EPRT refused; using PORT for this session');
+  }
+  const arg = formatPort(listener.address, listener.port);
+  if (arg === undefined) throw new FtpError('command-failed', 'The server refused EPRT and PORT cannot name an IPv6 address', 'data');
+  const reply = await control.send('PORT', arg, { phase: 'data' });
+  if (reply.code !== 200) throw new FtpError('command-failed', `PORT failed: ${reply.code} ${reply.text}`, 'data', reply.code);
+}
+
+async function secureIfProtected(session: DataSession, socket: Socket, timeoutMs: number): Promise<Duplex> {
+  if (session.state.dataProtection !== 'P') return socket;
+  return secureDataSocket(socket, session, timeoutMs);
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    socket.once('error', (error) => reject(fromSocketError(error, 'connection-failed', 'data')));
+    socket.once('connect', () => resolve());
+  });
+}

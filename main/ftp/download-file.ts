@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import { rename, stat, unlink, utimes } from 'node:fs/promises';
+import { FtpError } from './errors';
+import type { FeatureMap } from './features';
+import { openPartFile, partPath, regularFileOrNothing } from './local-target';
+import { downloadTo, type DownloadStreamOptions, type TransferResult, type TransferSession } from './transfer';
+
+/** The remote file operations a file transfer uses besides the data connection. */
+export interface FileTransferSession extends TransferSession {
+  readonly features: FeatureMap;
+  size(path: string): Promise<number>;
+  mdtm(path: string): Promise<Date>;
+  mfmt(path: string, time: Date): Promise<void>;
+}
+
+/** Options of a download to a local file. */
+export interface DownloadFileOptions extends Omit<DownloadStreamOptions, 'end' | 'startAt'> {
+  /** Continue from the temporary file a failed download left (binary only; default false). */
+  readonly resume?: boolean;
+  /** Keep the temporary file after a failure so a later resume can continue (default true). */
+  readonly keepPartial?: boolean;
+  /** Set the local modification time to the remote one (default true): `remoteModified`, else MDTM when offered. */
+  readonly preserveTime?: boolean;
+  /** The remote modification time from a listing: saves an MDTM. */
+  readonly remoteModified?: Date;
+  /** The remote size from a listing: saves a SIZE for the check. */
+  readonly expectedSize?: number;
+  /** Compare the size with the server's afterwards (default true; binary only; needs SIZE or `expectedSize`). */
+  readonly verify?: boolean;
+}
+
+/** What a file download reports. */
+export interface DownloadFileResult extends TransferResult {
+  /** Where it started: the size of the temporary file it resumed. */
+  readonly resumedFrom: number;
+  /** The size of the local file now. */
+  readonly size: number;
+}
+
+/**
+ * Downloads into `.name.sluice-part` next to `localPath` and renames it onto `localPath` only
+ * when complete and verified (rule 18): a failed or cancelled download never leaves a partial
+ * file under the final name. Nothing is written through a symlink (rule 17).
+ */
+export async function downloadFile(session: FileTransferSession, remotePath: string, localPath: string, options: DownloadFileOptions = {}): Promise<DownloadFileResult> {
+  const binary = (options.type ?? 'binary') === 'binary';
+  await regularFileOrNothing(localPath);
+  const part = partPath(localPath);
+  const existing = await regularFileOrNothing(part);
+  let offset = options.resume === true && binary && existing !== undefined ? existing.size : 0;
+  let remoteSize = options.expectedSize;
+  const canSize = binary && session.features.has('SIZE');
+  // SIZE counts bytes only in TYPE I (proftpd refuses it in TYPE A); the transfer needs TYPE I anyway.
+  if (binary) await session.ensureType('I');
+  if (offset > 0 && remoteSize === undefined && canSize) remoteSize = await session.size(remotePath);
+  // A temporary file longer than the remote one is not a prefix of it: start over.
+  if (remoteSize !== undefined && offset > remoteSize) offset = 0;
+  let result: TransferResult | undefined;
+  if (remoteSize === undefined || offset < remoteSize || offset === 0) {
+    const sink = await openPartFile(part, offset > 0);
+    try {
+      const streamOptions: DownloadStreamOptions = { ...options, startAt: offset, ...(remoteSize === undefined ? {} : { totalBytes: remoteSize }) };
+      result = await downloadTo(session, remotePath, sink, streamOptions);
+      // The data is on disk at 'finish'; wait for the file to close before renaming it.
+      if (!sink.closed) await once(sink, 'close');
+    } catch (error) {
+      sink.destroy();
+      if (options.keepPartial === false || !binary) await unlink(part).catch(() => undefined);
+      throw error;
+    }
+  }
+  const size = (await stat(part)).size;
+  if (binary && options.verify !== false) {
+    const expected = remoteSize ?? (canSize ? await session.size(remotePath) : undefined);
+    if (expected !== undefined && expected !== size) {
+      await unlink(part).catch(() => undefined);
+      throw new FtpError('verify-failed', `${remotePath}: the server says ${expected} bytes, ${size} arrived`, 'data');
+    }
+  }
+  if (options.preserveTime !== false) {
+    const modified = options.remoteModified ?? (session.features.has('MDTM') ? await session.mdtm(remotePath).catch(() => undefined) : undefined);
+    if (modified !== undefined) await utimes(part, modified, modified);
+  }
+  // rename() replaces whatever name is there, a symlink included, without following it.
+  await regularFileOrNothing(localPath);
+  await rename(part, localPath);
+  const base = result ?? { bytes: 0, reply: { code: 226, text: 'Already complete', lines: [] }, durationMs: 0 };
+  return { ...base, resumedFrom: offset, size };
+}

@@ -1,0 +1,41 @@
+import { constants, type Stats, type WriteStream } from 'node:fs';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { FtpError } from './errors';
+
+/** The temporary name a download is written under, next to its final name: `dir/.name.sluice-part`. */
+export function partPath(localPath: string): string {
+  return path.join(path.dirname(localPath), `.${path.basename(localPath)}.sluice-part`);
+}
+
+/**
+ * What is at `localPath` without following a symlink (security rule 17): undefined when nothing
+ * is; a typed error when it is a symlink or not a regular file, so we never write through one.
+ */
+export async function regularFileOrNothing(localPath: string): Promise<Stats | undefined> {
+  let stats: Stats;
+  try {
+    stats = await lstat(localPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new FtpError('unsafe-local-path', `Cannot check ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
+  }
+  if (stats.isSymbolicLink()) throw new FtpError('unsafe-local-path', `${localPath} is a symbolic link; Sluice does not write through links`, 'data');
+  if (!stats.isFile()) throw new FtpError('unsafe-local-path', `${localPath} exists and is not a regular file`, 'data');
+  return stats;
+}
+
+// 1 MiB: few, large writes per download.
+const WRITE_HIGH_WATER_MARK = 1024 * 1024;
+
+/** Opens the temporary file for writing, appending for a resume; O_NOFOLLOW refuses a symlink planted meanwhile. */
+export async function openPartFile(partFile: string, append: boolean): Promise<WriteStream> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | (append ? constants.O_APPEND : constants.O_TRUNC) | (constants.O_NOFOLLOW ?? 0);
+  let handle: FileHandle;
+  try {
+    handle = await open(partFile, flags, 0o644);
+  } catch (error) {
+    throw new FtpError('unsafe-local-path', `Cannot write ${partFile}: ${(error as Error).message}`, 'data', undefined, error);
+  }
+  return handle.createWriteStream({ highWaterMark: WRITE_HIGH_WATER_MARK });
+}

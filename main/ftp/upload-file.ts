@@ -1,0 +1,60 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { FileTransferSession } from './download-file';
+import { FtpError } from './errors';
+import { UPLOAD_READ_CHUNK, uploadFrom, type TransferResult, type UploadStreamOptions } from './transfer';
+
+/** Options of an upload from a local file. */
+export interface UploadFileOptions extends Omit<UploadStreamOptions, 'startAt' | 'totalBytes'> {
+  /** Continue a partial remote file: REST+STOR when FEAT offers REST STREAM, else APPE (binary only; default false). */
+  readonly resume?: boolean;
+  /** Set the remote modification time to the local one with MFMT when offered (default true). */
+  readonly preserveTime?: boolean;
+  /** Compare the remote size with the local one afterwards (default true; binary only; needs SIZE). */
+  readonly verify?: boolean;
+}
+
+/** What a file upload reports. */
+export interface UploadFileResult extends TransferResult {
+  /** Where it started: the remote size it resumed. */
+  readonly resumedFrom: number;
+  readonly size: number;
+}
+
+/** Uploads a local file, streaming it in 1 MiB reads; resumes, verifies and keeps the modification time when the server can. */
+export async function uploadFile(session: FileTransferSession, localPath: string, remotePath: string, options: UploadFileOptions = {}): Promise<UploadFileResult> {
+  const local = await stat(localPath).catch((error: unknown) => {
+    throw new FtpError('invalid-argument', `Cannot read ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
+  });
+  if (!local.isFile()) throw new FtpError('invalid-argument', `${localPath} is not a regular file`, 'data');
+  const binary = (options.type ?? 'binary') === 'binary';
+  const canSize = binary && session.features.has('SIZE');
+  // SIZE counts bytes only in TYPE I (proftpd refuses it in TYPE A); the transfer needs TYPE I anyway.
+  if (binary) await session.ensureType('I');
+  const mode = options.mode ?? 'store';
+  let offset = 0;
+  if (options.resume === true && binary && mode === 'store' && canSize) {
+    const remote = await session.size(remotePath).catch(() => 0);
+    offset = remote <= local.size ? remote : 0;
+  }
+  let result: TransferResult = { bytes: 0, reply: { code: 226, text: 'Already complete', lines: [] }, durationMs: 0 };
+  if (offset < local.size || offset === 0) {
+    const restStream = /\bSTREAM\b/i.test(session.features.get('REST') ?? '');
+    const source = createReadStream(localPath, { start: offset, highWaterMark: UPLOAD_READ_CHUNK });
+    const resumeMode = offset === 0 ? mode : restStream ? 'store' : 'append';
+    try {
+      result = await uploadFrom(session, source, remotePath, { ...options, mode: resumeMode, startAt: resumeMode === 'store' ? offset : 0, totalBytes: local.size });
+    } finally {
+      source.destroy();
+    }
+  }
+  const target = result.remoteName ?? remotePath;
+  if (binary && options.verify !== false && canSize) {
+    const remote = await session.size(target);
+    if (remote !== local.size) throw new FtpError('verify-failed', `${target}: ${local.size} bytes sent, the server holds ${remote}`, 'data');
+  }
+  if (options.preserveTime !== false && session.features.has('MFMT')) {
+    await session.mfmt(target, local.mtime).catch(() => undefined);
+  }
+  return { ...result, resumedFrom: offset, size: local.size };
+}
