@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SecureVersion } from 'node:tls';
 import type { ClientCertificate } from '../../main/ftp/policy';
+import { defaultDataDir } from '../common/data-dir';
 
 /** The TLS options every FTPS command of the CLI takes, as parseArgs declares them. */
 export const tlsFlagOptions = {
@@ -10,6 +11,7 @@ export const tlsFlagOptions = {
   'client-cert': { type: 'string' },
   'client-key': { type: 'string' },
   'tls-min': { type: 'string' },
+  'data-dir': { type: 'string' },
 } as const;
 
 export const tlsFlagsUsage = `TLS options:
@@ -19,7 +21,10 @@ export const tlsFlagsUsage = `TLS options:
                         a key passphrase comes from SLUICE_KEY_PASSPHRASE
   --client-key FILE     the PEM private key of --client-cert
   --tls-min VERSION     oldest TLS version accepted: 1.2 (default) or 1.3
-Without --ca or --trust, an untrusted certificate is asked about on a terminal and refused otherwise.`;
+  --data-dir DIR        where the trust store (pinned certificates) lives; default $XDG_DATA_HOME/sluice
+Certificates pinned in the trust store (see "sluice cert") are trusted. Otherwise, without --ca or
+--trust, an untrusted certificate is asked about on a terminal ([o]nce / [a]lways, which pins it)
+and refused without one.`;
 
 const versions: Readonly<Record<string, SecureVersion>> = { '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' };
 
@@ -29,6 +34,13 @@ export function minVersionOf(flag: string | undefined): SecureVersion | undefine
   const version = versions[flag.replace(/^TLSv?/i, '')];
   if (!version) throw new Error(`--tls-min takes 1.2 or 1.3, not ${flag}`);
   return version;
+}
+
+/** The data directory from `--data-dir`, else the XDG default the app's web shell uses too. */
+export function dataDirOf(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (flag === undefined) return defaultDataDir(env);
+  if (flag.trim() === '') throw new Error('--data-dir needs a folder');
+  return path.resolve(flag);
 }
 
 /** Extra roots from `--ca` files. */

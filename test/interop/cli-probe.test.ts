@@ -3,13 +3,21 @@ import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../main/ftp/probe';
+import { CertificateTrust } from '../../main/trust/trust-service';
+import { TrustStore } from '../../main/trust/trust-store';
+import { certificateDetails } from '../../main/trust/certificate-info';
+import type { PinRecord } from '../../shared/services/trust';
 import { startServer, type RunningServer, type ServerKind, type ServerOptions } from '../support/servers/index';
+import { makeTempDir } from '../support/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const running: RunningServer[] = [];
 afterEach(async () => void (await Promise.all(running.splice(0).map((server) => server.stop()))));
+// The CLI's default trust store is under XDG_DATA_HOME: keep every run away from the user's own.
+const dataHome = makeTempDir();
+afterAll(() => dataHome.remove());
 
 async function start(kind: ServerKind, options: ServerOptions = {}) {
   const server = await startServer(kind, options);
@@ -19,8 +27,13 @@ async function start(kind: ServerKind, options: ServerOptions = {}) {
 
 /** Runs `sluice probe` without a terminal (stdin closed), as a script would. */
 function probe(args: string[], env: Record<string, string> = {}) {
+  return sluice(['probe', ...args], env);
+}
+
+/** Runs any `sluice` command without a terminal. */
+function sluice(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/sluice.mjs', 'probe', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/sluice.mjs', ...args], { cwd: root, env: { ...process.env, XDG_DATA_HOME: dataHome.path, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -78,5 +91,33 @@ describe('sluice probe', () => {
     expect(report.mode).toBe('implicit');
     expect(report.tls?.version).toMatch(/^TLSv1\.[23]$/);
     expect(report.steps.find((step) => step.command === 'CCC')).toMatchObject({ ok: true, code: 200 });
+  });
+
+  it('trusts a certificate pinned in the trust store (shared with `sluice cert`) until the pin is removed', async () => {
+    const server = await start('vsftpd');
+    const dataDir = path.join(dataHome.path, 'pinned');
+    const url = urlOf(server, 'ftpes');
+    const env = { SLUICE_PASSWORD: server.password };
+    expect((await probe([url, '--data-dir', dataDir], env)).code).toBe(1);
+    // Pin as "Always trust" in the app would: through the trust service, into <dataDir>/trust.json.
+    const trust = new CertificateTrust({ store: TrustStore.inDataDir(dataDir) });
+    const leaf = certificateDetails(readFileSync(server.serverCertPath, 'utf8'));
+    await trust.pin({ host: '127.0.0.1', port: server.port, chain: [leaf], tlsVersion: 'TLSv1.3', cipher: 'unknown', reasons: ['unknown-issuer'] }, 'dialog');
+
+    const pinned = await probe([url, '--data-dir', dataDir], env);
+    expect(pinned.code, pinned.stderr).toBe(0);
+    expect(pinned.stdout).toMatch(/Trusted\s+yes, pinned in the trust store/);
+    expect(pinned.stdout).toMatch(/Logged in\s+yes/);
+
+    const listed = await sluice(['cert', 'list', '--json', '--data-dir', dataDir]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const pins = JSON.parse(listed.stdout) as PinRecord[];
+    expect(pins).toMatchObject([{ host: '127.0.0.1', port: server.port, sha256: fingerprintOf(server), decidedBy: 'dialog' }]);
+
+    const removed = await sluice(['cert', 'remove', `127.0.0.1:${server.port}`, '--data-dir', dataDir]);
+    expect(removed.code, removed.stderr).toBe(0);
+    const refused = await probe([url, '--data-dir', dataDir], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`--trust ${fingerprintOf(server)}`);
   });
 });

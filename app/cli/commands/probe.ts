@@ -5,8 +5,8 @@ import { parseFtpUrl } from '../ftp-url';
 import { credentialsFor } from '../password';
 import { formatProbeReport } from '../probe-report';
 import { askOnTerminal } from '../prompt';
-import { minVersionOf, readCaFiles, readClientCertificate, tlsFlagOptions, tlsFlagsUsage } from '../tls-flags';
-import { cliVerifier, normalizeFingerprint } from '../trust';
+import { dataDirOf, minVersionOf, readCaFiles, readClientCertificate, tlsFlagOptions, tlsFlagsUsage } from '../tls-flags';
+import { cliVerifier, normalizeFingerprint, openTrust } from '../trust';
 
 /** `sluice probe URL`: a connection doctor. */
 export const probeCommand: CliCommand = {
@@ -42,12 +42,9 @@ ${tlsFlagsUsage}`,
     const credentials = url.user === undefined ? undefined : await credentialsFor(url, io, askOnTerminal);
     const clientCertificate = readClientCertificate(values['client-cert'], values['client-key'], io.env);
     const minVersion = minVersionOf(values['tls-min']);
-    const verifier = cliVerifier({
-      pins,
-      isTty: io.isTty,
-      ask: askOnTerminal,
-      describe: (check) => `Server ${check.host}:${check.port} presented a certificate (${check.chain.length} in chain).`,
-    });
+    const extraCa = readCaFiles(values.ca);
+    const trust = openTrust(dataDirOf(values['data-dir'], io.env), extraCa, io.err);
+    const verifier = cliVerifier({ trust, pins, isTty: io.isTty, ask: askOnTerminal });
 
     const report = await probe({
       host: url.host,
@@ -55,7 +52,7 @@ ${tlsFlagsUsage}`,
       ...(credentials ? { user: credentials.user, password: credentials.password } : {}),
       policy: {
         mode: url.mode,
-        extraCa: readCaFiles(values.ca),
+        extraCa,
         ...(minVersion ? { minVersion } : {}),
         ...(clientCertificate ? { clientCertificate } : {}),
       },
@@ -65,8 +62,7 @@ ${tlsFlagsUsage}`,
       tryCcc: values.ccc === true,
     });
 
-    const pinned = report.certificate && pins.includes(report.certificate.sha256) ? 'yes, pinned by --trust' : undefined;
-    io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatProbeReport(report, pinned));
+    io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatProbeReport(report, verifier.trustedBy()));
     const distrust = verifier.distrust();
     if (distrust) {
       io.err(
