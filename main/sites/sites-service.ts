@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Unsubscribe } from '../../shared/contract/service';
+import { SluiceError } from '../../shared/errors';
+import { sitesContract, type SiteDraft, type SiteProfile, type SiteSecrets, type SitesService, type VaultStatus } from '../../shared/services/sites';
+import { Emitter } from '../events';
+import { OperationLock } from '../operation-lock';
+import { copyName } from './find-site';
+import { allSecretKeys, applySecretChanges, assertVaultCanApply, copySecrets, planSecretChanges, readSecrets, type SecretChange } from './site-secrets';
+import { SitesStore, sitesFileName } from './sites-store';
+import type { CredentialVault } from './vault/credential-vault';
+import { openCredentialVault } from './vault/open-vault';
+import type { CorruptFileReport } from './versioned-file';
+
+/** What the composition root gives the sites service. */
+export interface SitesServiceOptions {
+  /** The data directory that holds `sites.json` (and the vault files). */
+  readonly dataDir: string;
+  /** The credential vault; default: the master-password vault in `dataDir`. */
+  readonly vault?: CredentialVault | Promise<CredentialVault>;
+  /** Told when a damaged sites or vault file was moved aside. */
+  readonly onCorruptFile?: (report: CorruptFileReport) => void;
+}
+
+/** A site's secrets as the session layer needs them; absent where the user must be asked. */
+export interface SiteCredentials {
+  readonly password?: string;
+  readonly passphrase?: string;
+}
+
+/**
+ * Saved sites and their secrets: profiles in `sites.json`, secrets in the vault. Files are
+ * read when used, so a sync composition root can build it, and a newer-format file makes
+ * calls fail with `unsupported-version` instead of the app failing to start.
+ */
+export class NodeSitesService implements SitesService {
+  private readonly changed = new Emitter<readonly SiteProfile[]>();
+  readonly onDidChange: (listener: (sites: readonly SiteProfile[]) => void) => Unsubscribe = this.changed.subscribe;
+  private readonly store: SitesStore;
+  private readonly vault: Promise<CredentialVault>;
+  // Saves, duplicates and removals read, change and write the whole list: one at a time,
+  // else two callers that both read before either writes would lose one change.
+  private readonly serial = new OperationLock();
+
+  constructor(options: SitesServiceOptions) {
+    const corrupt = options.onCorruptFile ? { onCorruptFile: options.onCorruptFile } : {};
+    this.store = new SitesStore(path.join(options.dataDir, sitesFileName), corrupt);
+    this.vault = Promise.resolve(options.vault ?? openCredentialVault({ dataDir: options.dataDir, ...corrupt }));
+    // Callers see the failure; this only keeps an unused service from an unhandled rejection.
+    this.vault.catch(() => undefined);
+  }
+
+  async list(): Promise<SiteProfile[]> {
+    return this.serial.run(() => this.store.read());
+  }
+
+  async save(draft: SiteDraft, secrets?: SiteSecrets): Promise<SiteProfile> {
+    const [valid, validSecrets] = validate(sitesContract.methods.save, [draft, secrets]);
+    return this.exclusive(async (store, vault) => {
+      const before = await store.read();
+      if (valid.id !== undefined && !before.some((site) => site.id === valid.id)) throw new SluiceError('not-found', 'That site no longer exists.');
+      const profile: SiteProfile = { ...valid, id: valid.id ?? newSiteId() };
+      const changes = planSecretChanges(profile, validSecrets);
+      assertVaultCanApply(vault, changes);
+      const after = valid.id === undefined ? [...before, profile] : before.map((site) => (site.id === profile.id ? profile : site));
+      await this.commit(before, after, changes);
+      return profile;
+    });
+  }
+
+  async duplicate(id: string): Promise<SiteProfile> {
+    validate(sitesContract.methods.duplicate, [id]);
+    return this.exclusive(async (store, vault) => {
+      const before = await store.read();
+      const original = requireSite(before, id);
+      const copy: SiteProfile = { ...original, id: newSiteId(), name: copyName(before, original) };
+      // Read first: a locked vault refuses here, before anything is written.
+      const changes = await copySecrets(vault, original, copy.id);
+      await this.commit(before, [...before, copy], changes);
+      return copy;
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    validate(sitesContract.methods.remove, [id]);
+    await this.exclusive(async (store, vault) => {
+      const before = await store.read();
+      requireSite(before, id);
+      // Secrets first: a failure then leaves a site without its password, never a password without its site.
+      for (const key of allSecretKeys(id)) await vault.delete(key);
+      const after = before.filter((site) => site.id !== id);
+      await store.write(after);
+      this.changed.fire(after);
+    });
+  }
+
+  async vaultStatus(): Promise<VaultStatus> {
+    return (await this.vault).status();
+  }
+
+  async unlockVault(masterPassword: string): Promise<VaultStatus> {
+    validate(sitesContract.methods.unlockVault, [masterPassword]);
+    return (await this.vault).unlock(masterPassword);
+  }
+
+  /**
+   * For the session layer: the saved secrets of a site. A secret left out means "ask the
+   * user" (site set to ask, or nothing saved). Throws `vault-locked` when a secret is saved
+   * but the master password has not been given yet, `not-found` for an unknown site.
+   */
+  async resolveCredentials(siteId: string): Promise<SiteCredentials> {
+    const site = requireSite(await this.list(), siteId);
+    return readSecrets(await this.vault, site);
+  }
+
+  /**
+   * Writes the new list, then the vault changes. If the vault fails, the old list goes back:
+   * no profile may claim a secret that did not land.
+   */
+  private async commit(before: readonly SiteProfile[], after: readonly SiteProfile[], changes: readonly SecretChange[]): Promise<void> {
+    await this.store.write(after);
+    try {
+      await applySecretChanges(await this.vault, changes);
+    } catch (error) {
+      await this.store.write(before).catch(() => undefined);
+      throw error;
+    }
+    this.changed.fire(after);
+  }
+
+  private exclusive<T>(operation: (store: SitesStore, vault: CredentialVault) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => operation(this.store, await this.vault));
+  }
+}
+
+/** Builds the sites service for the composition root. */
+export function createSitesService(options: SitesServiceOptions): NodeSitesService {
+  return new NodeSitesService(options);
+}
+
+/** A random, url-safe site id (16 characters, 96 bits). */
+export function newSiteId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+function requireSite(sites: readonly SiteProfile[], id: string): SiteProfile {
+  const site = sites.find((candidate) => candidate.id === id);
+  if (!site) throw new SluiceError('not-found', 'That site no longer exists.');
+  return site;
+}
+
+/** The contract's schema again: the CLI calls the service directly, without the dispatcher. */
+function validate<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
+  const parsed = schema.safeParse(args);
+  if (!parsed.success) throw new SluiceError('invalid-argument', parsed.error.issues[0]?.message ?? 'Invalid site');
+  return parsed.data;
+}

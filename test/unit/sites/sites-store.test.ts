@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SitesStore } from '../../../main/sites/sites-store';
+import type { CorruptFileReport } from '../../../main/sites/versioned-file';
+import type { SiteProfile } from '../../../shared/services/sites';
+import { makeTempDir } from '../../support/temp-dir';
+import { siteDraft } from './fixtures';
+
+let temp: ReturnType<typeof makeTempDir>;
+afterEach(() => temp?.remove());
+
+const site = (id: string, name = `Site ${id}`): SiteProfile => ({ ...siteDraft({ name }), id });
+
+function storeWith(text?: string): { file: string; store: SitesStore; reports: CorruptFileReport[] } {
+  temp = makeTempDir();
+  const file = path.join(temp.path, 'sites.json');
+  if (text !== undefined) writeFileSync(file, text);
+  const reports: CorruptFileReport[] = [];
+  const store = new SitesStore(file, { onCorruptFile: (report) => reports.push(report) });
+  return { file, store, reports };
+}
+
+describe('the sites file', () => {
+  it('round-trips profiles in a versioned file', async () => {
+    const { file, store } = storeWith();
+    expect(await store.read()).toEqual([]);
+    const sites = [site('a'), { ...site('b'), port: 990, tlsMode: 'implicit' as const, comments: 'ünïcødé' }];
+    await store.write(sites);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, sites });
+    expect(await new SitesStore(file).read()).toEqual(sites);
+  });
+
+  it('moves a file that is not JSON aside, reports it, and starts empty', async () => {
+    const { file, store, reports } = storeWith('{"version":1,"sites":[');
+    expect(await store.read()).toEqual([]);
+    expect(reports).toEqual([{ file, movedTo: expect.stringMatching(/sites\.json\.corrupt-/), reason: expect.stringMatching(/not JSON/) }]);
+    expect(readFileSync(reports[0]!.movedTo, 'utf8')).toBe('{"version":1,"sites":[');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('keeps the valid sites of a partly damaged file, with the whole original set aside', async () => {
+    const original = JSON.stringify({ version: 1, sites: [site('good'), { ...site('bad'), connectionLimit: 99 }, { ...site('leak'), password: 'x' }, site('good', 'dup')] });
+    const { file, store, reports } = storeWith(original);
+    expect((await store.read()).map((profile) => profile.id)).toEqual(['good']);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.reason).toMatch(/site 2: .*site 3: .*site 4: duplicate id/);
+    expect(readFileSync(reports[0]!.movedTo, 'utf8')).toBe(original);
+    expect((await new SitesStore(file).read()).map((profile) => profile.id)).toEqual(['good']);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('refuses a file from a newer Sluice with a typed error and leaves it byte for byte', async () => {
+    temp = makeTempDir();
+    const file = path.join(temp.path, 'sites.json');
+    const future = JSON.stringify({ version: 2, sites: [], groups: [] });
+    writeFileSync(file, future);
+    await expect(new SitesStore(file).read()).rejects.toMatchObject({ kind: 'unsupported-version' });
+    expect(readFileSync(file, 'utf8')).toBe(future);
+    expect(readdirSync(temp.path)).toEqual(['sites.json']);
+  });
+});
