@@ -4,18 +4,24 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { createDispatcher } from '../../shared/contract/dispatcher';
 import { contracts } from '../../shared/services';
 import { createServices } from '../../main/services';
+import { openCredentialVault } from '../../main/sites/vault/open-vault';
 import { registerIpc } from './ipc';
+import { electronSafeStorage } from './safe-storage';
 import { lockDown, mainWindowOptions, rendererEntry } from './window';
 
 const { indexUrl, preload } = rendererEntry(__dirname);
 const isOurPage = (url: string) => url.split(/[?#]/)[0] === indexUrl;
 
 async function openMainWindow(): Promise<void> {
-  const services = createServices({
-    dataDir: app.getPath('userData'),
+  const dataDir = app.getPath('userData');
+  const { services, shutdown } = createServices({
+    dataDir,
     local: { trash: (target) => shell.trashItem(target) },
+    // safeStorage is usable only after 'ready'; a basic_text backend falls back to the master-password vault.
+    vault: openCredentialVault({ dataDir, safeStorage: electronSafeStorage }),
   });
   const dispatcher = createDispatcher(contracts, services);
+  app.once('before-quit', () => void shutdown());
 
   // Headers don't exist for file:// pages, so the CSP is also in index.html; this covers
   // anything else the session might load.
@@ -31,7 +37,11 @@ async function openMainWindow(): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preload));
   lockDown(window.webContents, isOurPage);
   const stopIpc = registerIpc(ipcMain, contracts, dispatcher, window, isOurPage);
-  window.on('closed', stopIpc);
+  window.on('closed', () => {
+    stopIpc();
+    // Nobody is left to answer: questions still waiting are refused, not left hanging.
+    services.prompts.pending().then(() => void shutdown());
+  });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(indexUrl);
 }

@@ -13,10 +13,11 @@ async function main(): Promise<void> {
   await mkdir(args.dataDir, { recursive: true, mode: 0o700 });
   // Built to dist/web/main.js, beside dist/renderer.
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const services = createServices({ dataDir: args.dataDir });
+  const { services, shutdown } = createServices({ dataDir: args.dataDir });
   const host = await startWebHost({ port: args.port, rendererDir, dispatcher: createDispatcher(contracts, services) });
   process.stdout.write(`Sluice web host: ${host.url}\n`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  // Waiting questions are refused and connections closed before the process goes.
+  const stop = () => void Promise.all([host.close(), shutdown()]).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -1,16 +1,28 @@
 import type { ContractsOf } from '../contract/service';
 import { localContract, type LocalService } from './local';
+import { logContract, type LogService } from './log';
+import { promptsContract, type PromptsService } from './prompts';
+import { sessionContract, type SessionService } from './session';
+import { sitesContract, type SitesService } from './sites';
+import { trustContract, type TrustService } from './trust';
 
-/**
- * Every service of the contract, by name. Shells carry all of them; the renderer gets
- * a proxy of each. Later issues add session, transfers, sites, trust, prompts and log.
- */
+/** Every service of the contract, by name. Shells carry all of them; the renderer gets a proxy of each. */
 export interface Services {
   readonly local: LocalService;
+  readonly session: SessionService;
+  readonly sites: SitesService;
+  readonly prompts: PromptsService;
+  readonly trust: TrustService;
+  readonly log: LogService;
 }
 
 export const contracts: ContractsOf<Services> = {
   local: localContract,
+  session: sessionContract,
+  sites: sitesContract,
+  prompts: promptsContract,
+  trust: trustContract,
+  log: logContract,
 };
 
 export type ServiceName = keyof Services;

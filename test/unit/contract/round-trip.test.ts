@@ -24,7 +24,7 @@ describe.each(codecs)('contract round trip over the %s codec', (_name, codec) =>
     temp = makeTempDir();
     mkdirSync(path.join(temp.path, 'photos'));
     writeFileSync(path.join(temp.path, 'notes.txt'), 'hello');
-    direct = createServices({ dataDir: temp.path, local: { home: temp.path } });
+    direct = createServices({ dataDir: temp.path, local: { home: temp.path } }).services;
     remote = createServicesProxy(contracts, loopbackTransport(createDispatcher(contracts, direct), codec));
   });
   afterEach(() => temp.remove());

@@ -28,14 +28,14 @@ function fakeElectron(pageUrl: string) {
 describe('Electron IPC registration', () => {
   const ourPage = 'file:///opt/Sluice/resources/app.asar/dist/renderer/index.html';
   const temp = makeTempDir();
-  const services = createServices({ dataDir: temp.path, local: { home: temp.path } });
+  const services = createServices({ dataDir: temp.path, local: { home: temp.path } }).services;
   const dispatcher = createDispatcher(contracts, services);
   afterAll(() => temp.remove());
 
   it('registers one handler per contract method and nothing else', () => {
     const fake = fakeElectron(ourPage);
     registerIpc(fake.ipcMain, contracts, dispatcher, fake.window, (url) => url === ourPage);
-    const expected = Object.keys(contracts.local.methods).map((method) => ipcChannelOf('local', method));
+    const expected = Object.values(contracts).flatMap((contract) => Object.keys(contract.methods).map((method) => ipcChannelOf(contract.name, method)));
     expect([...fake.handlers.keys()].sort()).toEqual(expected.sort());
   });
 
