@@ -19,7 +19,9 @@ export type AnswerFor<K extends PromptRequest['kind']> = K extends 'certificate-
   ? Extract<PromptAnswer, { kind: 'certificate' }>
   : K extends 'insecure-connection'
     ? Extract<PromptAnswer, { kind: 'insecure' }>
-    : Extract<PromptAnswer, { kind: 'password' }>;
+    : K extends 'file-exists'
+      ? Extract<PromptAnswer, { kind: 'file-exists' }>
+      : Extract<PromptAnswer, { kind: 'password' }>;
 
 /** The answer kind each request kind accepts. */
 const ANSWER_KIND: Readonly<Record<PromptRequest['kind'], PromptAnswer['kind']>> = {
@@ -27,6 +29,7 @@ const ANSWER_KIND: Readonly<Record<PromptRequest['kind'], PromptAnswer['kind']>>
   'certificate-changed': 'certificate',
   'insecure-connection': 'insecure',
   password: 'password',
+  'file-exists': 'file-exists',
 };
 
 /** What "no" means for each kind: what the engine gets when nobody says yes. */
@@ -35,6 +38,8 @@ export function refusalFor<K extends PromptRequest['kind']>(kind: K): AnswerFor<
     certificate: { kind: 'certificate', decision: 'reject' },
     insecure: { kind: 'insecure', proceed: false, remember: false },
     password: { kind: 'password', password: null, remember: false },
+    // Nobody answered: leave the existing file alone rather than guess.
+    'file-exists': { kind: 'file-exists', action: 'skip', applyToAll: false },
   };
   return answers[ANSWER_KIND[kind]] as AnswerFor<K>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract, type Unsubscribe } from '../contract/service';
+import { segmentNameSchema } from '../paths';
 import type { CertificateDetails, CertificateInfo, PinRecord } from './trust';
 
 /**
@@ -48,13 +49,42 @@ export interface PasswordRequest {
   readonly retryReason?: string;
 }
 
-export type PromptRequest = UnknownCertificateRequest | ChangedCertificateRequest | InsecureConnectionRequest | PasswordRequest;
+/** A transfer's target already exists: what to do with it (and maybe with every later one). */
+export interface FileExistsRequest {
+  readonly id: string;
+  readonly kind: 'file-exists';
+  readonly direction: 'upload' | 'download';
+  readonly source: { readonly path: string; readonly size?: number; readonly modified?: number };
+  readonly target: { readonly path: string; readonly size?: number; readonly modified?: number };
+  /** A free name beside the target, offered for "Rename". */
+  readonly suggestedName: string;
+  /** Resume is offered only when the target is smaller than the source. */
+  readonly canResume: boolean;
+}
+
+export type PromptRequest =
+  | UnknownCertificateRequest
+  | ChangedCertificateRequest
+  | InsecureConnectionRequest
+  | PasswordRequest
+  | FileExistsRequest;
+
+/** What to do about an existing target. */
+export type FileExistsAction = 'overwrite' | 'overwrite-if-newer' | 'resume' | 'rename' | 'skip';
 
 /** Answers, one shape per kind of request. */
 export type PromptAnswer =
   | { readonly kind: 'certificate'; readonly decision: 'trust-once' | 'trust-always' | 'reject' }
   | { readonly kind: 'insecure'; readonly proceed: boolean; readonly remember: boolean }
-  | { readonly kind: 'password'; readonly password: string | null; readonly remember: boolean };
+  | { readonly kind: 'password'; readonly password: string | null; readonly remember: boolean }
+  | {
+      readonly kind: 'file-exists';
+      readonly action: FileExistsAction;
+      /** For `rename`: the new name (one path segment). */
+      readonly newName?: string;
+      /** Apply the same action to every later conflict in this queue. */
+      readonly applyToAll: boolean;
+    };
 
 /** How a request ended. */
 export interface PromptSettled {
@@ -76,6 +106,12 @@ export const promptAnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('certificate'), decision: z.enum(['trust-once', 'trust-always', 'reject']) }),
   z.strictObject({ kind: z.literal('insecure'), proceed: z.boolean(), remember: z.boolean() }),
   z.strictObject({ kind: z.literal('password'), password: z.string().max(4096).nullable(), remember: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('file-exists'),
+    action: z.enum(['overwrite', 'overwrite-if-newer', 'resume', 'rename', 'skip']),
+    newName: segmentNameSchema.optional(),
+    applyToAll: z.boolean(),
+  }),
 ]);
 
 export const promptsContract = defineContract<PromptsService>({
