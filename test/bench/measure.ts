@@ -1,0 +1,91 @@
+// Runs every transfer scenario for every client, run by run round-robin (each run of each
+// client before the next run of any), so slow drifts of the machine spread over all.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { trackOwnRss } from './own-rss';
+import type { RunContext, TransferScenario } from './scenarios';
+import type { BenchClient } from './types';
+
+const exec = promisify(execFile);
+
+export interface RunSample {
+  seconds: number;
+  peakRssKiB?: number;
+  /** 'process': the client's own process; 'bench': sampled in the bench process (in-process client). */
+  rssOf?: 'process' | 'bench';
+}
+
+export interface ClientResult {
+  client: string;
+  role: BenchClient['role'];
+  supported: boolean;
+  samples: RunSample[];
+  /** First failure; a client that failed once has no figure for the scenario at all. */
+  error?: string;
+}
+
+export interface ScenarioResult {
+  scenario: TransferScenario;
+  clients: ClientResult[];
+}
+
+export type RunBase = Omit<RunContext, 'slot'>;
+
+async function runOnce(s: TransferScenario, client: BenchClient, base: RunBase, run: number): Promise<RunSample> {
+  const prepared = await s.prepare({ ...base, slot: `${s.id}-${client.name}-${run}` });
+  let failed = false;
+  try {
+    // Flush earlier runs' dirty pages, so their write-back doesn't land in this run's time.
+    await exec('sync');
+    const stopRss = trackOwnRss();
+    const t0 = performance.now();
+    let benchRss = 0;
+    const stats = await prepared.invoke(client).finally(() => { benchRss = stopRss(); });
+    const seconds = (performance.now() - t0) / 1000;
+    await prepared.verify();
+    return stats?.peakRssKiB !== undefined
+      ? { seconds, peakRssKiB: stats.peakRssKiB, rssOf: 'process' }
+      : { seconds, peakRssKiB: benchRss, rssOf: 'bench' };
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    // A clean-up error must not hide why the run failed; after a good run it is one.
+    await prepared.cleanup().catch((err: unknown) => {
+      if (!failed) throw err;
+    });
+  }
+}
+
+export async function measureTransfers(
+  scenarios: readonly TransferScenario[],
+  clients: readonly BenchClient[],
+  runs: number,
+  base: RunBase,
+  log: (msg: string) => void,
+): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  for (const s of scenarios) {
+    const rows = clients.map((c): ClientResult => ({
+      client: c.name, role: c.role, supported: typeof c[s.method] === 'function', samples: [],
+    }));
+    for (let run = 1; run <= runs; run++) {
+      for (const [i, c] of clients.entries()) {
+        const row = rows[i]!;
+        if (!row.supported || row.error) continue;
+        try {
+          const sample = await runOnce(s, c, base, run);
+          row.samples.push(sample);
+          const rss = sample.peakRssKiB === undefined ? '' : `, ${(sample.peakRssKiB / 1024).toFixed(0)} MiB RSS`;
+          log(`${s.id} ${c.name} run ${run}/${runs}: ${sample.seconds.toFixed(2)} s${rss}`);
+        } catch (err) {
+          row.error = (err as Error).message.split('\n')[0]!.slice(0, 300);
+          row.samples = [];
+          log(`${s.id} ${c.name} run ${run}/${runs}: FAILED — ${(err as Error).message}`);
+        }
+      }
+    }
+    results.push({ scenario: s, clients: rows });
+  }
+  return results;
+}

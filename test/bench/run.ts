@@ -1,0 +1,106 @@
+// `npm run bench`: Sluice next to curl and lftp against a loopback vsftpd that requires
+// TLS session reuse on data connections. See README.md. Not part of `npm test`.
+import { rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer } from '../support/servers/index';
+import { parseBenchArgs, USAGE } from './args';
+import { CLIENTS } from './clients/index';
+import { describeEnvironment } from './environment';
+import { measureTransfers, type ScenarioResult } from './measure';
+import { measureMicro, type MicroResult } from './micro';
+import { MICRO } from './micro/index';
+import { microRows, rssRows, transferRows } from './report';
+import { settingsOf, writeResults } from './results-file';
+import { RSS, TRANSFERS } from './scenarios';
+import { seedServer } from './seed';
+import { select } from './select';
+import { ensureSourceData } from './source-data';
+import { renderTable } from './table';
+import type { BenchSite } from './types';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE_DIR = path.join(REPO, '.tmp/bench');
+const OUT_DIR = path.join(CACHE_DIR, 'out'); // downloads land here; removed after each run and at the end
+const RESULTS = path.join(CACHE_DIR, 'results.json');
+
+const log = (msg: string) => console.error(`[bench] ${msg}`); // progress on stderr, the table on stdout
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  process.on('SIGINT', () => {
+    rmSync(OUT_DIR, { recursive: true, force: true });
+    process.exit(130); // exit hooks stop the server and any client still running
+  });
+
+  // Client names exist only once a site does: select against placeholder clients first,
+  // so a typo in --only fails before a server starts or 1 GiB is generated.
+  const placeholder: BenchSite = { host: '127.0.0.1', port: 0, user: '', password: '', caPath: '', tlsVersion: args.tls };
+  let selection;
+  try {
+    selection = select(args.only, { transfers: TRANSFERS, rss: RSS, micro: MICRO, clients: CLIENTS.map((f) => f(placeholder)) });
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const wanted = new Set(selection.clients.map((c) => c.name));
+
+  const environment = describeEnvironment();
+  let transferResults: ScenarioResult[] = [];
+  const clientNotes: Record<string, string> = {};
+  if (selection.transfers.length) {
+    const source = await ensureSourceData(CACHE_DIR, log);
+    let server: RunningServer | undefined;
+    try {
+      server = await startServer('vsftpd', { requireSessionReuse: true, tlsVersion: args.tls });
+      log(`vsftpd on ${server.host}:${server.port}, TLS ${args.tls}, session reuse required`);
+      await seedServer(server.root, source);
+      const site: BenchSite = { host: server.host, port: server.port, user: server.user,
+        password: server.password, caPath: server.caPath, tlsVersion: args.tls };
+      const clients = CLIENTS.map((f) => f(site)).filter((c) => wanted.has(c.name));
+      for (const c of clients) clientNotes[c.name] = c.note;
+      await mkdir(OUT_DIR, { recursive: true });
+      transferResults = await measureTransfers(selection.transfers, clients, args.runs,
+        { source, serverRoot: server.root, outDir: OUT_DIR }, log);
+    } finally {
+      await server?.stop();
+      await rm(OUT_DIR, { recursive: true, force: true });
+    }
+  }
+
+  const microResults: MicroResult[] = [];
+  for (const m of selection.micro) microResults.push(await measureMicro(m, args.microRuns));
+
+  const rows = [...transferRows(transferResults), ...rssRows(transferResults, selection.rss), ...microRows(microResults)];
+  const env = await environment;
+  const loadNow = os.loadavg()[0]!;
+  console.log(`\nSluice bench — ${env.date}, ${env.cpu} × ${env.cores}, ${env.memoryGiB} GiB, ` +
+    `vsftpd (TLS ${args.tls}, reuse required), median of ${args.runs}`);
+  console.log(`load average: ${env.loadAtStart.toFixed(2)} at start, ${loadNow.toFixed(2)} at end ` +
+    `(above ~${env.cores / 2}, other work is skewing the figures)`);
+  console.log('ratio = reference median ÷ this median (> 1: faster / smaller than the reference)\n');
+  console.log(rows.length ? renderTable(rows) : '(nothing selected)');
+  if (Object.keys(clientNotes).length) {
+    console.log('\nclients:');
+    for (const [name, note] of Object.entries(clientNotes)) console.log(`  ${name}: ${note}`);
+  }
+  await writeResults(RESULTS, { environment: env, settings: settingsOf(args), clientNotes, rows });
+  console.log(`\nresults: ${path.relative(REPO, RESULTS)}`);
+  // Exit status judges Sluice only: a peer failing (see the notes) is a fact about the peer.
+  const failed = rows.some((r) => r.role !== 'peer' &&
+    (r.verdict === 'FAIL' || r.notes.some((n) => n.startsWith('FAILED'))));
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

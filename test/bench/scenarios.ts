@@ -1,0 +1,126 @@
+// The transfer scenarios of issue 4 §6, and the RSS figures derived from the 1 GiB ones.
+// A scenario prepares one run (fresh local/remote folders), invokes one client method,
+// then verifies the output byte-exact before the time may count.
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { makeUploadFolder, REMOTE_BIG, REMOTE_TREE } from './seed';
+import type { SourceData } from './source-data';
+import type { Target } from './targets';
+import type { BenchClient, OpResult, TransferMethod } from './types';
+import { verifyFile, verifyTree } from './verify';
+
+export interface RunContext {
+  source: SourceData;
+  serverRoot: string;
+  /** Unique per (scenario, client, run); names the local and remote output folders. */
+  slot: string;
+  /** Root of local outputs (.tmp/bench/out); everything below is deleted after each run. */
+  outDir: string;
+}
+
+export interface PreparedRun {
+  invoke(client: BenchClient): OpResult;
+  verify(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export interface TransferScenario {
+  id: string;
+  title: string;
+  method: TransferMethod;
+  /** Client whose median the ratio column divides by. */
+  reference: string;
+  target: Target;
+  prepare(ctx: RunContext): Promise<PreparedRun>;
+}
+
+/** A figure taken from another scenario's runs instead of running anything itself. */
+export interface RssScenario {
+  id: string;
+  title: string;
+  from: string; // a TransferScenario id
+  reference: string;
+  target: Target; // in MB
+}
+
+// The server's session processes may still be finishing a file after a failed client
+// has exited (rmdir then sees ENOTEMPTY): retry instead of failing the clean-up.
+const removeTree = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+
+async function localFolder(ctx: RunContext): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = path.join(ctx.outDir, ctx.slot);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return { dir, cleanup: () => removeTree(dir) };
+}
+
+async function remoteFolder(ctx: RunContext): Promise<{ rel: string; cleanup: () => Promise<void> }> {
+  const rel = await makeUploadFolder(ctx.serverRoot, ctx.slot);
+  return { rel, cleanup: () => removeTree(path.join(ctx.serverRoot, rel)) };
+}
+
+const call = <K extends TransferMethod>(client: BenchClient, method: K, ...args: [string, string]): OpResult => {
+  const fn = client[method];
+  if (!fn) throw new Error(`${client.name} has no ${method}`); // callers check support first
+  return fn.apply(client, args);
+};
+
+export const TRANSFERS: readonly TransferScenario[] = [
+  {
+    id: 'big-down', title: '1 GiB download (PROT P)', method: 'download', reference: 'curl',
+    target: { kind: 'ratio', min: 1 },
+    async prepare(ctx) {
+      const local = await localFolder(ctx);
+      const file = path.join(local.dir, 'big.bin');
+      return {
+        invoke: (c) => call(c, 'download', REMOTE_BIG, file),
+        verify: () => verifyFile(file, ctx.source.bigSize, ctx.source.bigSha256),
+        cleanup: local.cleanup,
+      };
+    },
+  },
+  {
+    id: 'big-up', title: '1 GiB upload (PROT P)', method: 'upload', reference: 'curl',
+    target: { kind: 'ratio', min: 1 },
+    async prepare(ctx) {
+      const remote = await remoteFolder(ctx);
+      const rel = path.posix.join(remote.rel, 'big.bin');
+      return {
+        invoke: (c) => call(c, 'upload', ctx.source.bigPath, rel),
+        verify: () => verifyFile(path.join(ctx.serverRoot, rel), ctx.source.bigSize, ctx.source.bigSha256),
+        cleanup: remote.cleanup,
+      };
+    },
+  },
+  {
+    id: 'tree-down', title: '1000 × 10 KiB recursive download', method: 'mirrorDown', reference: 'lftp',
+    target: { kind: 'ratio', min: 4 },
+    async prepare(ctx) {
+      const local = await localFolder(ctx);
+      const dir = path.join(local.dir, 'tree');
+      return {
+        invoke: (c) => call(c, 'mirrorDown', REMOTE_TREE, dir),
+        verify: () => verifyTree(dir, ctx.source.tree),
+        cleanup: local.cleanup,
+      };
+    },
+  },
+  {
+    id: 'tree-up', title: '1000 × 10 KiB recursive upload', method: 'mirrorUp', reference: 'lftp',
+    target: { kind: 'ratio', min: 4 },
+    async prepare(ctx) {
+      const remote = await remoteFolder(ctx);
+      const rel = path.posix.join(remote.rel, 'tree');
+      return {
+        invoke: (c) => call(c, 'mirrorUp', ctx.source.treeDir, rel),
+        verify: () => verifyTree(path.join(ctx.serverRoot, rel), ctx.source.tree),
+        cleanup: remote.cleanup,
+      };
+    },
+  },
+];
+
+export const RSS: readonly RssScenario[] = [
+  { id: 'rss-down', title: 'peak RSS, 1 GiB download', from: 'big-down', reference: 'curl', target: { kind: 'below', limit: 150 } },
+  { id: 'rss-up', title: 'peak RSS, 1 GiB upload', from: 'big-up', reference: 'curl', target: { kind: 'below', limit: 150 } },
+];
