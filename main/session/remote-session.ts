@@ -1,4 +1,4 @@
-import { FtpClient } from '../ftp/client';
+import { FtpClient, type ConnectOptions } from '../ftp/client';
 import { isFtpError } from '../ftp/errors';
 import { SluiceError, toWireError } from '../../shared/errors';
 import type { RemoteEntryKind } from '../../shared/remote-entry';
@@ -36,6 +36,8 @@ const fatalKinds = new Set(['connection-closed', 'closed', 'timeout', 'protocol'
 /** The window's remote side: one FTPS connection, browsed like the local file system. */
 export class RemoteSession implements SessionService {
   private client: FtpClient | undefined;
+  /** The live connection's options (password included, in memory only) for the transfer pool. */
+  private liveOptions: ConnectOptions | undefined;
   private current: SessionState = { status: 'disconnected' };
   private lastTarget: ConnectTarget | undefined;
   private readonly operations = new OperationLock();
@@ -66,6 +68,7 @@ export class RemoteSession implements SessionService {
     return this.operations.run(async () => {
       const client = this.client;
       this.client = undefined;
+      this.liveOptions = undefined;
       if (client) await client.quit().catch(() => client.close());
       this.setState({ status: 'disconnected' });
     });
@@ -108,6 +111,35 @@ export class RemoteSession implements SessionService {
     return this.withClient((client) => client.chmod(path, mode.toString(8).padStart(3, '0')));
   }
 
+  /**
+   * Opens another connection to the connected server, for the transfer pool. Its
+   * certificate goes through the same trust decision: pinned or trusted once by now, so
+   * nobody is asked twice, and a different certificate is refused.
+   */
+  async openAnotherConnection(): Promise<FtpClient> {
+    const options = this.liveOptions;
+    if (!options || this.current.status !== 'connected') throw new SluiceError('closed', 'Not connected');
+    const client = (this.deps.createClient ?? (() => new FtpClient()))();
+    client.onLog(this.deps.log.writerFor(`${options.host}:${options.port}`));
+    const attempt = this.deps.trust.attempt();
+    try {
+      // Clear text only if the live connection already is (the person agreed to it); a server
+      // that refuses TLS on a second connection after granting it on the first is refused.
+      await client.connect({ ...options, verifyServer: attempt.verify, askInsecure: () => this.current.security === undefined });
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+    return client;
+  }
+
+  /** The connected server, as transfer items record it (no secret). */
+  connectedServer(): { host: string; port: number; user: string; siteId?: string } | undefined {
+    const state = this.current;
+    if (state.status !== 'connected' || !state.host || !state.port || state.user === undefined) return undefined;
+    return { host: state.host, port: state.port, user: state.user, ...(state.siteId ? { siteId: state.siteId } : {}) };
+  }
+
   quickConnectHistory(): Promise<QuickConnectHistoryEntry[]> {
     return this.deps.history.list();
   }
@@ -131,7 +163,7 @@ export class RemoteSession implements SessionService {
     try {
       if (resolved.policy.mode === 'plain') await this.confirmInsecure(resolved, 'plain-site');
       const password = resolved.password ?? (await this.askPassword(resolved));
-      await client.connect({
+      const options: ConnectOptions = {
         host: resolved.host,
         port: resolved.port,
         user: resolved.user,
@@ -143,9 +175,11 @@ export class RemoteSession implements SessionService {
         askInsecure: () => this.confirmInsecure(resolved, 'tls-refused').then(() => true, () => false),
         data: { mode: resolved.transferMode },
         keepaliveMs: this.deps.keepaliveMs ?? 60_000,
-      });
+      };
+      await client.connect(options);
       const home = resolved.remoteFolder ?? (await client.pwd());
       this.client = client;
+      this.liveOptions = options;
       const tls = client.tlsInfo();
       const outcome = attempt.outcome();
       this.setState({

@@ -91,6 +91,18 @@ describe('the remote session against vsftpd', () => {
     expect((await remote.state()).status).toBe('disconnected');
   });
 
+  it('opens more connections to the same server for transfers, without asking again', async () => {
+    const { remote, asked } = session();
+    await remote.connect(quick());
+    expect(remote.connectedServer()).toEqual({ host: '127.0.0.1', port: server.port, user: server.user });
+    const extra = await Promise.all([remote.openAnotherConnection(), remote.openAnotherConnection()]);
+    expect(await Promise.all(extra.map((client) => client.pwd()))).toEqual(['/', '/']);
+    expect(asked).toEqual([]);
+    extra.forEach((client) => client.close());
+    await remote.disconnect();
+    await expect(remote.openAnotherConnection()).rejects.toMatchObject({ kind: 'closed' });
+  });
+
   it('creates, lists, renames, chmods and recursively deletes folders', async () => {
     const { remote } = session();
     await remote.connect(quick());
