@@ -108,7 +108,7 @@ class DataRun {
       const cause = this.failure ?? fromSocketError(error, 'connection-closed', 'data');
       this.stop(cause);
       await this.settle();
-      throw cause;
+      throw this.explain(cause);
     } finally {
       clearInterval(this.stallTimer);
       this.job.signal?.removeEventListener('abort', onAbort);
@@ -138,6 +138,18 @@ class DataRun {
     clearInterval(this.stallTimer);
     this.pending.close();
     this.rejectOpen?.(error);
+  }
+
+  /**
+   * A server that refuses the command often closes its data listener at once, so our connect
+   * or transfer fails with a reset first; its refusal (e.g. 451 "restart not allowed") is
+   * the reason a person and the retry policy need. 426 only echoes the broken connection.
+   */
+  private explain(cause: FtpError): FtpError {
+    const reply = this.finalReply;
+    const socketLevel = cause.kind === 'connection-failed' || cause.kind === 'connection-closed';
+    if (socketLevel && reply !== undefined && reply.code >= 400 && reply.code !== 426) return refused(this.job.command, reply);
+    return cause;
   }
 
   /** Notes that bytes moved; cheap, since it runs once per chunk (tens of thousands per gigabyte). */

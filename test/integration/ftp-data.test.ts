@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
+import { createServer } from 'node:net';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { useDataRig } from './data-fixtures';
 import { failure, useHarness } from './fixtures';
@@ -132,6 +133,20 @@ describe('completion: data end AND final reply (issue 4)', () => {
       expect(await failure(client.downloadTo('a', collector().sink))).toMatchObject({ kind: 'command-failed', code, phase: 'data' });
       await client.noop();
     }
+  });
+
+  it('reports the server refusal, not the reset, when the server refuses and drops its data port (proftpd 451)', async () => {
+    // A port that was just free and is closed again: connecting to it is refused at once.
+    const probe = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => probe.once('listening', resolve));
+    const deadPort = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const { client } = await rig(
+      { epsv: `229 Entering Extended Passive Mode (|||${deadPort}|)` },
+      { script: { STOR: '451 Restart not permitted' } },
+    );
+    expect(await failure(client.uploadFrom(Readable.from([Buffer.from('abc')]), 'a'))).toMatchObject({ kind: 'command-failed', code: 451, phase: 'data' });
+    await client.noop();
   });
 
   it('fails when the server closes the data connection mid-file (426)', async () => {

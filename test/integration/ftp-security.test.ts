@@ -341,7 +341,9 @@ describe('CCC and REIN (rules 4, 5, 6)', () => {
     const before = server.commands.length;
     await client.reinitialize();
     const after = server.commands.slice(before).map((command) => command.verb);
-    expect(after.slice(0, after.indexOf('USER') + 1)).toEqual(['PWD', 'REIN', 'AUTH', 'PBSZ', 'PROT', 'USER']);
+    // A NOOP already on its way before REIN may land first; from REIN to USER nothing but the
+    // negotiation may pass, however slow the machine.
+    expect(after.slice(after.indexOf('REIN'), after.indexOf('USER') + 1)).toEqual(['REIN', 'AUTH', 'PBSZ', 'PROT', 'USER']);
     expect(server.verbs().slice(0, before)).toContain('NOOP');
   });
 
