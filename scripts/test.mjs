@@ -27,7 +27,9 @@ step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json',
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed += results.numPassedTests;
-  failed += results.numFailedTests + (results.numFailedTestSuites ?? 0);
+  failed += results.numFailedTests;
+  // A file that failed without a failing test could not even load: count it once.
+  failed += results.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')).length;
   // A skipped or todo test proves nothing; the project has none, so any is a failure.
   failed += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
   if (results.numTotalTests === 0) failed++;
