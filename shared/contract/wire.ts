@@ -55,7 +55,8 @@ const wireErrorSchema = z.object({
 });
 
 const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  // Optional: JSON drops `undefined`, so a method that returns nothing arrives without a value.
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: wireErrorSchema }),
 ]);
 

@@ -20,8 +20,15 @@ export async function connectWebSocketTransport(url: string): Promise<ClientTran
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   socket.addEventListener('message', (event) => {
-    const parsed = serverMessageSchema.safeParse(jsonCodec.decode(String(event.data)));
-    if (!parsed.success) return;
+    const decoded = jsonCodec.decode(String(event.data));
+    const parsed = serverMessageSchema.safeParse(decoded);
+    if (!parsed.success) {
+      // A reply we cannot read must still end its call, or the caller would wait forever.
+      const id = (decoded as { id?: unknown } | null)?.id;
+      if (typeof id === 'number') pending.get(id)?.reject(new SluiceError('transport', 'The Sluice web host sent a reply that could not be read'));
+      pending.delete(id as number);
+      return;
+    }
     const message = parsed.data;
     if (message.type === 'result') {
       pending.get(message.id)?.resolve(message.envelope as Envelope);

@@ -17,23 +17,33 @@ const codecs: [string, Codec<unknown>][] = [
 
 describe.each(codecs)('contract round trip over the %s codec', (_name, codec) => {
   let temp: ReturnType<typeof makeTempDir>;
+  let data: ReturnType<typeof makeTempDir>;
   let remote: Services;
   let direct: Services;
 
   beforeEach(() => {
     temp = makeTempDir();
+    data = makeTempDir();
     mkdirSync(path.join(temp.path, 'photos'));
     writeFileSync(path.join(temp.path, 'notes.txt'), 'hello');
-    direct = createServices({ dataDir: temp.path, local: { home: temp.path } }).services;
+    direct = createServices({ dataDir: data.path, local: { home: temp.path } }).services;
     remote = createServicesProxy(contracts, loopbackTransport(createDispatcher(contracts, direct), codec));
   });
-  afterEach(() => temp.remove());
+  afterEach(() => {
+    temp.remove();
+    data.remove();
+  });
 
   it('returns exactly what the service returns', async () => {
     const [overWire, inProcess] = await Promise.all([remote.local.list(temp.path), direct.local.list(temp.path)]);
     expect(overWire).toEqual(inProcess);
     expect(overWire.entries.map((entry) => entry.name).sort()).toEqual(['notes.txt', 'photos']);
     expect(await remote.local.home()).toBe(temp.path);
+  });
+
+  it('resolves a method that returns nothing (JSON drops undefined)', async () => {
+    await expect(remote.local.delete([path.join(temp.path, 'notes.txt')], 'permanent')).resolves.toBeUndefined();
+    expect((await remote.local.list(temp.path)).entries.map((entry) => entry.name)).toEqual(['photos']);
   });
 
   it('rethrows a service error as a typed SluiceError with its kind', async () => {
