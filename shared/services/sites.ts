@@ -10,7 +10,8 @@ export type TlsMode = 'explicit' | 'implicit' | 'explicit-if-available' | 'plain
 export type DataProtection = 'private' | 'clear-listings' | 'clear';
 
 /** Path charsets a site can use when the server does not speak UTF-8. */
-export const charsets = ['auto', 'utf-8', 'latin1', 'cp1252', 'cp949', 'euc-kr', 'shift_jis'] as const;
+// CP949 is a superset of EUC-KR, so one entry serves Korean servers of either kind.
+export const charsets = ['auto', 'utf-8', 'latin1', 'cp1252', 'cp949', 'shift_jis'] as const;
 export type Charset = (typeof charsets)[number];
 
 /** Where a secret comes from: the credential vault, or a prompt at every connection. */
