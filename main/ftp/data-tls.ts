@@ -35,9 +35,13 @@ export async function secureDataSocket(socket: Socket, context: DataTlsContext, 
     state.session = session;
   });
   const handshake = new Promise<TLSSocket>((resolve, reject) => {
+    // A transfer refused meanwhile destroys the socket without an error: settle, or the timeout's timer holds the process.
+    const closed = (): void => reject(new FtpError('connection-closed', 'The data connection closed during its TLS handshake', 'data'));
     tls.once('error', reject);
+    tls.once('close', closed);
     tls.once('secureConnect', () => {
       tls.off('error', reject);
+      tls.off('close', closed);
       resolve(tls);
     });
   });

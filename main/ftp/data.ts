@@ -153,6 +153,8 @@ async function secureIfProtected(session: DataSession, socket: Socket, timeoutMs
 function connected(socket: Socket): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     socket.once('error', (error) => reject(fromSocketError(error, 'connection-failed', 'data')));
+    // Destroyed before it connected (the command was refused): settle, or the timeout's timer holds the process.
+    socket.once('close', () => reject(new FtpError('connection-closed', 'The data connection closed before it opened', 'data')));
     socket.once('connect', () => resolve());
   });
 }

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { mirrorDown } from '../../../main/mirror/mirror-down';
+import { mirrorUp } from '../../../main/mirror/mirror-up';
+import type { CliCommand } from '../command';
+import { openPool, remoteFlagOptions, remoteFlagsUsage, resolveRemote } from '../connect';
+import { progressLine, reportMirror } from '../mirror-report';
+import { askOnTerminal } from '../prompt';
+import { expectPositionals, reportingFailure } from '../remote-command';
+import { parseRemoteTarget } from '../remote-target';
+
+const DEFAULT_PARALLEL = 4;
+const MAX_PARALLEL = 16;
+
+/** `sluice mirror URL LOCALDIR` and `sluice mirror --reverse LOCALDIR URL`: recursive copies over parallel connections. */
+export const mirrorCommand: CliCommand = {
+  name: 'mirror',
+  summary: 'copy a folder tree down (or up with --reverse) over parallel connections',
+  usage: `Usage: sluice mirror URL LOCALDIR [-P N] [--only-newer]
+       sluice mirror --reverse LOCALDIR URL [-P N] [--only-newer]
+
+Copies the remote folder URL into LOCALDIR, recursively (or LOCALDIR to URL with
+--reverse), over N connections, keeping modification times. Symbolic links are never
+followed or created; names unsafe on this system are skipped with a warning. Exit code 0
+only when every file arrived whole.
+  -P, --parallel N      connections to use (default ${DEFAULT_PARALLEL}, or a saved site's limit; at most ${MAX_PARALLEL})
+  --only-newer          skip files whose copy is at least as new and the same size
+  -R, --reverse         upload LOCALDIR to URL
+${remoteFlagsUsage}`,
+
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { ...remoteFlagOptions, parallel: { type: 'string', short: 'P' }, 'only-newer': { type: 'boolean' }, reverse: { type: 'boolean', short: 'R' } },
+    });
+    expectPositionals(positionals, 2, values.reverse === true ? 'mirror --reverse takes a local folder and a remote one' : 'mirror takes a remote folder and a local one');
+    const reverse = values.reverse === true;
+    const [remoteText, localDir] = reverse ? [positionals[1]!, positionals[0]!] : [positionals[0]!, positionals[1]!];
+    const remote = await resolveRemote(parseRemoteTarget(remoteText), values, io, askOnTerminal);
+    const parallel = parallelOf(values.parallel, remote.connectionLimit);
+    return reportingFailure(io, remote, async () => {
+      const pool = openPool(remote, parallel);
+      const options = { onlyNewer: values['only-newer'] === true, ...optionalProgress(io) };
+      try {
+        // Connect first: a refused certificate or login is explained as such, not as a failed folder.
+        await pool.run(async () => undefined);
+        const result = reverse ? await mirrorUp(pool, localDir, remote.path, options) : await mirrorDown(pool, remote.path, localDir, options);
+        return reportMirror(io, result);
+      } finally {
+        await pool.close();
+      }
+    });
+  },
+};
+
+function parallelOf(flag: string | undefined, siteLimit: number | undefined): number {
+  if (flag === undefined) return siteLimit ?? DEFAULT_PARALLEL;
+  const value = Number(flag);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PARALLEL) throw new Error(`-P takes a whole number from 1 to ${MAX_PARALLEL}, not ${flag}`);
+  return value;
+}
+
+function optionalProgress(io: Parameters<CliCommand['run']>[1]) {
+  const onProgress = progressLine(io);
+  return onProgress === undefined ? {} : { onProgress };
+}

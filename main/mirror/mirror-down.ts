@@ -1,0 +1,143 @@
+import { lstat, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { RemoteEntry } from '../../shared/remote-entry';
+import { FtpError } from '../ftp/errors';
+import { joinRemote } from '../session/remote-path';
+import { ensureLocalFolder, localChild, relativeJoin } from './local-folder';
+import { MirrorTally } from './mirror-tally';
+import type { MirrorOptions, MirrorResult, TaskRunner } from './mirror-types';
+import { Outstanding } from './outstanding';
+import { isRemoteFolder } from './remote-folder';
+import { isUpToDate } from './up-to-date';
+
+/** One folder of the walk: where it is on the server, on disk, and in reports. */
+interface Folder {
+  readonly remote: string;
+  readonly local: string;
+  readonly relative: string;
+}
+
+/**
+ * Copies the remote folder `remoteDir` into `localDir`, recursively, over the runner's
+ * connections. Listings go first (high priority) so files queue while the walk goes on and
+ * every connection stays busy; each download takes size and time from its listing (no SIZE
+ * or MDTM round trip). Unsafe names (rule 16), symlinks and other non-files (rule 17) are
+ * skipped with a reason; a failed file never leaves anything under its final name (rule 18).
+ */
+export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir: string, options: MirrorOptions = {}): Promise<MirrorResult> {
+  const walk = new DownWalk(runner, path.resolve(localDir), options);
+  return walk.run(remoteDir);
+}
+
+class DownWalk {
+  private readonly tally: MirrorTally;
+  private readonly work = new Outstanding();
+
+  constructor(
+    private readonly runner: TaskRunner,
+    private readonly root: string,
+    private readonly options: MirrorOptions,
+  ) {
+    this.tally = new MirrorTally(options);
+  }
+
+  async run(remoteDir: string): Promise<MirrorResult> {
+    // The target folder itself is the person's choice, so it may be reached through a link.
+    await mkdir(this.root, { recursive: true });
+    this.list({ remote: remoteDir, local: this.root, relative: '' });
+    await this.work.idle();
+    this.tally.finishWalk();
+    return this.tally.result();
+  }
+
+  private list(folder: Folder): void {
+    if (this.cancelled(folder.relative || '.')) return;
+    const signal = this.options.signal;
+    const listing = this.runner.run(
+      async (client) => {
+        const result = await client.list(folder.remote, signal === undefined ? {} : { signal });
+        // Some servers (vsftpd) list a missing path as empty: an empty top folder must prove it exists.
+        if (folder.relative === '' && result.entries.length === 0 && !(await isRemoteFolder(client, folder.remote))) {
+          throw new FtpError('command-failed', `${folder.remote} is not a folder on the server`, 'command', 550);
+        }
+        return result;
+      },
+      { priority: 'high', ...(signal === undefined ? {} : { signal }) },
+    );
+    this.work.add(
+      listing.then(
+        ({ entries }) => {
+          this.tally.folder();
+          for (const entry of entries) this.consider(folder, entry);
+        },
+        (error: unknown) => this.tally.fail(folder.relative || '.', error),
+      ),
+    );
+  }
+
+  private consider(folder: Folder, entry: RemoteEntry): void {
+    if (entry.name === '.' || entry.name === '..') return;
+    const relative = relativeJoin(folder.relative, entry.name);
+    if (entry.unsafe !== undefined) return this.tally.skip(relative, `unsafe name: ${entry.unsafe}`);
+    const local = localChild(this.root, folder.local, entry.name);
+    if (local === undefined) return this.tally.skip(relative, 'the name would land outside the target folder');
+    const remote = joinRemote(folder.remote, entry.name);
+    switch (entry.kind) {
+      case 'dir':
+        this.work.add(
+          ensureLocalFolder(local).then(
+            () => this.list({ remote, local, relative }),
+            (error: unknown) => this.tally.fail(relative, error),
+          ),
+        );
+        return;
+      case 'file':
+        this.tally.planned(entry.size);
+        this.work.add(this.download(remote, local, relative, entry));
+        return;
+      case 'symlink':
+        return this.tally.skip(relative, `symbolic link${entry.linkTarget === undefined ? '' : ` to ${entry.linkTarget}`}, not followed`);
+      case 'other':
+        return this.tally.skip(relative, 'not a regular file or folder');
+    }
+  }
+
+  private async download(remote: string, local: string, relative: string, entry: RemoteEntry): Promise<void> {
+    try {
+      if (this.options.onlyNewer === true) {
+        const existing = await lstat(local).catch(() => undefined);
+        if (existing?.isFile() === true && isUpToDate(existing, entry)) return this.tally.skip(relative, 'up to date');
+      }
+      const signal = this.options.signal;
+      const result = await this.runner.run(
+        (client) =>
+          client.download(remote, local, {
+            ...(entry.size === undefined ? {} : { expectedSize: entry.size }),
+            ...remoteTimeOf(entry),
+            preserveTime: this.options.preserveTime !== false,
+            // A mirror restarts files from scratch; leftover temporary files would only clutter the copy.
+            keepPartial: false,
+            ...(signal === undefined ? {} : { signal }),
+          }),
+        signal === undefined ? {} : { signal },
+      );
+      this.tally.done(result.bytes);
+    } catch (error) {
+      this.tally.fail(relative, error);
+    }
+  }
+
+  private cancelled(relative: string): boolean {
+    if (this.options.signal?.aborted !== true) return false;
+    this.tally.fail(relative, new FtpError('cancelled', 'The mirror was cancelled', 'command'));
+    return true;
+  }
+}
+
+/**
+ * The listing's time when it is exact (MLSD): it saves an MDTM per file. A LIST time is to
+ * the minute or the day, in the server's zone: then MDTM (when offered) gives the real one.
+ */
+function remoteTimeOf(entry: RemoteEntry): { remoteModified?: Date } {
+  return entry.modified !== undefined && entry.modifiedPrecision === 'second' ? { remoteModified: new Date(entry.modified) } : {};
+}

@@ -1,0 +1,166 @@
+// Recursive, parallel mirror down and up against real servers that require TLS session reuse.
+import { createHash, randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectOptions } from '../../main/ftp/client';
+import { mirrorDown } from '../../main/mirror/mirror-down';
+import { mirrorUp } from '../../main/mirror/mirror-up';
+import { ConnectionPool } from '../../main/pool/connection-pool';
+import { startServer, type RunningServer, type ServerKind } from '../support/servers/index';
+import { makeTempDir } from '../support/temp-dir';
+
+const running: RunningServer[] = [];
+const pools: ConnectionPool[] = [];
+const dirs: { remove(): void }[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+  await Promise.all(running.splice(0).map((server) => server.stop()));
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+/** The tree both directions copy: nested folders, spaces, non-ASCII names, an empty file. */
+const TREE: Readonly<Record<string, Buffer>> = {
+  'plain.bin': randomBytes(300_000),
+  'empty.txt': Buffer.alloc(0),
+  'a/b/c/deep.bin': randomBytes(20_000),
+  'spaces here/file one.txt': Buffer.from('one'),
+  'é/日本/🎉 party.txt': Buffer.from('party'),
+  'é/café.txt': Buffer.from('café'),
+};
+const TIMES = Object.keys(TREE).map((_, index) => new Date(Date.UTC(2021, 5, 1 + index, 10, 20, 30 + index)));
+
+function tempDir(): string {
+  const dir = makeTempDir('sluice-mirror-');
+  dirs.push(dir);
+  return dir.path;
+}
+
+async function start(kind: ServerKind): Promise<RunningServer> {
+  const server = await startServer(kind, { requireSessionReuse: true });
+  running.push(server);
+  return server;
+}
+
+function poolFor(server: RunningServer, size = 4): ConnectionPool {
+  const connect: ConnectOptions = {
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    policy: { mode: server.tls, extraCa: [server.ca] },
+    timeouts: { connectMs: 5_000, replyMs: 10_000, tlsMs: 5_000 },
+    data: { connectTimeoutMs: 5_000, stallTimeoutMs: 10_000, requireSessionReuse: true },
+  };
+  const pool = new ConnectionPool({ connect, size });
+  pools.push(pool);
+  return pool;
+}
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Every regular file below `root` as relative path → sha256 (links are reported, not followed). */
+async function digestTree(root: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(root, full).split(path.sep).join('/');
+    if (entry.isSymbolicLink()) result[relative] = 'symlink';
+    else if (entry.isFile()) result[relative] = sha256(await readFile(full));
+  }
+  return result;
+}
+
+const expectedDigests = (): Record<string, string> => Object.fromEntries(Object.entries(TREE).map(([name, data]) => [name, sha256(data)]));
+
+async function seedServer(server: RunningServer, under: string): Promise<void> {
+  for (const [index, [name, data]] of Object.entries(TREE).entries()) {
+    await server.writeFile(`${under}/${name}`, data);
+    await utimes(path.join(server.root, under, name), TIMES[index]!, TIMES[index]!);
+  }
+}
+
+async function seedLocal(root: string): Promise<void> {
+  for (const [index, [name, data]] of Object.entries(TREE).entries()) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), data);
+    await utimes(path.join(root, name), TIMES[index]!, TIMES[index]!);
+  }
+}
+
+async function expectTimes(root: string): Promise<void> {
+  for (const [index, name] of Object.keys(TREE).entries()) {
+    expect(Math.floor((await stat(path.join(root, name))).mtimeMs / 1000), name).toBe(TIMES[index]!.getTime() / 1000);
+  }
+}
+
+describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required', (kind) => {
+  it('mirrors a tree down byte-exact with its times, over 4 connections that all resume their sessions', async () => {
+    const server = await start(kind);
+    await seedServer(server, 'tree');
+    const local = path.join(tempDir(), 'copy');
+    const pool = poolFor(server);
+    const result = await mirrorDown(pool, '/tree', local);
+    expect(result.failed).toEqual([]);
+    expect(result.files).toBe(Object.keys(TREE).length);
+    expect(await digestTree(local)).toEqual(expectedDigests());
+    await expectTimes(local);
+    const stats = pool.stats();
+    expect(stats.dataConnections.resumed).toBe(stats.dataConnections.opened);
+    expect(stats.opened).toBeGreaterThan(1);
+  });
+
+  it('mirrors a tree up byte-exact, with its times where the server offers MFMT', async () => {
+    const server = await start(kind);
+    const source = tempDir();
+    await seedLocal(source);
+    await symlink('/etc/passwd', path.join(source, 'link-to-passwd'));
+    const pool = poolFor(server);
+    const result = await mirrorUp(pool, source, '/up/nested');
+    expect(result.failed).toEqual([]);
+    expect(result.skipped).toEqual([{ path: 'link-to-passwd', reason: 'symbolic link, not followed' }]);
+    expect(await digestTree(path.join(server.root, 'up', 'nested'))).toEqual(expectedDigests());
+    const offersMfmt = await pool.run(async (client) => client.features.has('MFMT'));
+    if (offersMfmt) await expectTimes(path.join(server.root, 'up', 'nested'));
+    // A second run finds the folders there (MKD refused, checked) and, with onlyNewer, skips every file.
+    const again = await mirrorUp(pool, source, '/up/nested', { onlyNewer: offersMfmt });
+    expect(again.failed).toEqual([]);
+    if (offersMfmt) expect(again.files).toBe(0);
+  });
+});
+
+describe('vsftpd: names and links a mirror must not follow', () => {
+  it('skips unsafe names and symlinks with a warning and writes nothing outside the target', async () => {
+    const server = await start('vsftpd');
+    await server.writeFile('tree/ok.txt', 'fine');
+    await server.writeFile('tree/back\\slash.txt', 'unsafe on Windows');
+    await server.writeFile('tree/CON', 'reserved on Windows');
+    await server.writeFile('tree/trailing dot.', 'unsafe on Windows');
+    await symlink('/etc', path.join(server.root, 'tree', 'escape'));
+    await symlink('../../outside.txt', path.join(server.root, 'tree', 'up-link.txt'));
+    const parent = tempDir();
+    const local = path.join(parent, 'copy');
+    const skipped: string[] = [];
+    const result = await mirrorDown(poolFor(server, 2), '/tree', local, { onSkip: (skip) => skipped.push(skip.path) });
+    expect(result.failed).toEqual([]);
+    expect(result.files).toBe(1);
+    expect(skipped.sort()).toEqual(['CON', 'back\\slash.txt', 'escape', 'trailing dot.', 'up-link.txt']);
+    expect(result.skipped.find((skip) => skip.path === 'escape')?.reason).toMatch(/symbolic link/);
+    expect(await readdir(parent)).toEqual(['copy']);
+    expect(await readdir(local)).toEqual(['ok.txt']);
+    expect((await lstat(path.join(local, 'ok.txt'))).isFile()).toBe(true);
+  });
+
+  it('fails a file whose local name is a planted symlink, without writing through it', async () => {
+    const server = await start('vsftpd');
+    await server.writeFile('tree/victim.txt', 'payload');
+    const parent = tempDir();
+    const local = path.join(parent, 'copy');
+    await mkdir(local);
+    await writeFile(path.join(parent, 'precious.txt'), 'keep me');
+    await symlink(path.join(parent, 'precious.txt'), path.join(local, 'victim.txt'));
+    const result = await mirrorDown(poolFor(server, 1), '/tree', local);
+    expect(result.failed.map((failure) => failure.path)).toEqual(['victim.txt']);
+    expect(await readFile(path.join(parent, 'precious.txt'), 'utf8')).toBe('keep me');
+  });
+});
