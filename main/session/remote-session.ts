@@ -98,6 +98,23 @@ export class RemoteSession implements SessionService {
     });
   }
 
+  move(paths: string[], targetFolder: string): Promise<string[]> {
+    return this.withClient(async (client) => {
+      const moved: string[] = [];
+      for (const from of paths) {
+        const name = from.replace(/\/+$/, '').split('/').pop() ?? '';
+        const target = joinRemote(targetFolder, name);
+        // Moving a folder into itself or its own subtree would make it unreachable.
+        if (!name || target === from || `${targetFolder}/`.startsWith(`${from.replace(/\/+$/, '')}/`)) {
+          throw new SluiceError('invalid-argument', `Cannot move ${from} into ${targetFolder}`);
+        }
+        await client.rename(from, target);
+        moved.push(target);
+      }
+      return moved;
+    });
+  }
+
   delete(entries: { path: string; kind: RemoteEntryKind }[]): Promise<void> {
     return this.withClient(async (client) => {
       for (const entry of entries) {

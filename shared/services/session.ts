@@ -82,6 +82,8 @@ export interface SessionService {
   createFolder(parent: string, name: string): Promise<string>;
   /** Renames in place; returns the new path. */
   rename(path: string, newName: string): Promise<string>;
+  /** Moves entries into another folder on the same server (RNFR/RNTO); returns their new paths. */
+  move(paths: string[], targetFolder: string): Promise<string[]>;
   /** Deletes files, and folders with everything in them. */
   delete(entries: { path: string; kind: RemoteEntryKind }[]): Promise<void>;
   /** SITE CHMOD with octal mode bits. */
@@ -119,6 +121,7 @@ export const sessionContract = defineContract<SessionService>({
     list: z.tuple([remotePath]),
     createFolder: z.tuple([remotePath, segmentNameSchema]),
     rename: z.tuple([remotePath, segmentNameSchema]),
+    move: z.tuple([z.array(remotePath).min(1).max(10_000), remotePath]),
     delete: z.tuple([z.array(z.strictObject({ path: remotePath, kind: z.enum(['file', 'dir', 'symlink', 'other']) })).min(1).max(100_000)]),
     chmod: z.tuple([remotePath, z.number().int().min(0).max(0o7777)]),
     quickConnectHistory: z.tuple([]),

@@ -120,6 +120,11 @@ describe('the remote session against vsftpd', () => {
     const readme = (await remote.list('/renamed')).entries.find((entry) => entry.name === 'readme.txt');
     expect(readme?.permissions ?? readme?.mode?.toString(8)).toMatch(/rw-r-----|640/);
 
+    await remote.createFolder('/renamed', 'archive');
+    expect(await remote.move(['/renamed/readme.txt'], '/renamed/archive')).toEqual(['/renamed/archive/readme.txt']);
+    expect(existsSync(path.join(server.root, 'renamed', 'archive', 'readme.txt'))).toBe(true);
+    await expect(remote.move(['/renamed'], '/renamed/archive')).rejects.toMatchObject({ kind: 'invalid-argument' });
+
     await remote.delete([{ path: '/renamed', kind: 'dir' }]);
     expect(existsSync(path.join(server.root, 'renamed'))).toBe(false);
     expect((await remote.list('/')).entries.map((entry) => entry.name)).not.toContain('renamed');
