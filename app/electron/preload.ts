@@ -1,7 +1,7 @@
 // Sandboxed preload (bundled to CommonJS): it may require only 'electron'. It exposes one
 // function per contract method and one `onX` per event — never a generic invoke — so the
 // page can reach exactly what the contract lists and nothing else.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { ipcChannelOf, ipcEventChannel } from '../../shared/contract/bridge';
 import { eventNamesOf, methodNamesOf, type ServiceContract } from '../../shared/contract/service';
 import type { EventMessage } from '../../shared/contract/wire';
@@ -31,4 +31,7 @@ const bridge: Record<string, Record<string, Member>> = {};
 for (const contract of Object.values(contracts) as ServiceContract<unknown>[]) {
   bridge[contract.name] = bridgeOf(contract);
 }
-contextBridge.exposeInMainWorld('sluice', bridge);
+// Not a service: files dragged in from the OS file manager carry no path in a sandboxed page;
+// Electron's webUtils recovers it so the remote pane can upload them.
+const files = { pathForFile: (file: File): string => webUtils.getPathForFile(file) };
+contextBridge.exposeInMainWorld('sluice', { ...bridge, files });

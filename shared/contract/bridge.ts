@@ -9,6 +9,9 @@ export type SluiceBridge = {
   readonly [service: string]: {
     readonly [member: string]: ((...args: unknown[]) => Promise<Envelope>) | ((listener: (payload: unknown) => void) => Unsubscribe);
   };
+} & {
+  /** Electron only: the local path of a file dragged in from the OS (webUtils.getPathForFile). */
+  readonly files?: { readonly pathForFile: (file: object) => string };
 };
 
 /** The IPC channel carrying one method's calls. */

@@ -7,9 +7,11 @@ const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'ok' }));
 const on = vi.fn();
 const removeListener = vi.fn();
+const getPathForFile = vi.fn((_file: unknown) => '/home/me/dropped.txt');
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
   ipcRenderer: { invoke, on, removeListener },
+  webUtils: { getPathForFile },
 }));
 
 afterEach(() => vi.clearAllMocks());
@@ -19,9 +21,15 @@ describe('the preload bridge', async () => {
   const bridge = exposed.sluice as Record<string, Record<string, (...args: unknown[]) => unknown>>;
 
   it('exposes exactly one function per contract method and event, and no generic invoke', () => {
-    expect(Object.keys(bridge)).toEqual(Object.keys(contracts));
+    expect(Object.keys(bridge)).toEqual([...Object.keys(contracts), 'files']);
     expect(Object.keys(bridge.local!).sort()).toEqual([...Object.keys(contracts.local.methods), ...Object.keys(contracts.local.events)].sort());
     expect(bridge.invoke).toBeUndefined();
+  });
+
+  it('gives the page the path of a file dragged in from the OS, and nothing more', () => {
+    const files = bridge.files as unknown as { pathForFile(file: unknown): string };
+    expect(Object.keys(files)).toEqual(['pathForFile']);
+    expect(files.pathForFile({ name: 'dropped.txt' })).toBe('/home/me/dropped.txt');
   });
 
   it('sends each method on its own channel', async () => {
