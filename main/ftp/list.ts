@@ -12,6 +12,9 @@ export interface ListOptions {
   /** Keep each entry's source line in `raw`. */
   readonly keepRaw?: boolean;
   readonly signal?: AbortSignal;
+  /** Told at most every `progressIntervalMs` (default 100) while a big listing arrives. */
+  readonly onProgress?: (progress: { readonly bytes: number; readonly lines: number }) => void;
+  readonly progressIntervalMs?: number;
 }
 
 /** A folder's entries; names unsafe as local path segments are flagged in `unsafe`, never dropped. */
@@ -46,9 +49,11 @@ export async function listDirectory(session: TimedDataSession, useMlsd: boolean,
     ...(path === undefined || path === '' ? {} : { arg: path }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     body: async (stream: Duplex, activity) => {
+      const progress = progressCounter(options);
       for await (const chunk of stream) {
         activity();
         capped(() => feed(chunk as Buffer));
+        progress(chunk as Buffer);
       }
     },
   });
@@ -58,6 +63,25 @@ export async function listDirectory(session: TimedDataSession, useMlsd: boolean,
   });
   if (result.unparsedCount > 0) session.control.note('info', `${result.unparsedCount} listing lines could not be read, e.g. ${JSON.stringify(result.unparsed[0])}`);
   return { entries: result.entries, command, format: result.format, unparsedCount: result.unparsedCount, unparsed: result.unparsed };
+}
+
+/** Counts bytes and lines of a listing for its progress reports; a no-op without a listener. */
+function progressCounter(options: ListOptions): (chunk: Buffer) => void {
+  const report = options.onProgress;
+  if (report === undefined) return () => undefined;
+  const intervalMs = options.progressIntervalMs ?? 100;
+  let bytes = 0;
+  let lines = 0;
+  let last = Date.now();
+  return (chunk) => {
+    bytes += chunk.length;
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+    const now = Date.now();
+    if (now - last >= intervalMs) {
+      last = now;
+      report({ bytes, lines });
+    }
+  };
 }
 
 /** One path's facts over the control connection (MLST, RFC 3659 §7): no data connection needed. */

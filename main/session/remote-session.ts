@@ -76,7 +76,9 @@ export class RemoteSession implements SessionService {
 
   list(path: string): Promise<RemoteListing> {
     return this.withClient(async (client) => {
-      const listing = await client.list(path);
+      const listing = await client.list(path, {
+        onProgress: ({ bytes, lines }) => this.listingProgress.fire({ path, entries: lines, bytes }),
+      });
       this.listingProgress.fire({ path, entries: listing.entries.length, bytes: 0 });
       return { path, parent: remoteParent(path), entries: listing.entries };
     });

@@ -37,6 +37,17 @@ describe('listings', () => {
     expect(listing.entries[0]?.modified).toBe(Date.UTC(2024, 0, 2, 3, 4, 5));
   });
 
+  it('reports progress while a big listing arrives', async () => {
+    const lines = Array.from({ length: 50_000 }, (_, index) => `type=file;size=${index};modify=20240102030405; file-${index}.txt`);
+    const { client } = await rig({ listing: `${lines.join('\r\n')}\r\n` });
+    const reports: { bytes: number; lines: number }[] = [];
+    const listing = await client.list('/big', { progressIntervalMs: 0, onProgress: (report) => reports.push(report) });
+    expect(listing.entries).toHaveLength(50_000);
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.map((report) => report.lines)).toEqual([...reports.map((report) => report.lines)].sort((a, b) => a - b));
+    expect(reports.at(-1)?.lines).toBe(50_000);
+  });
+
   it('uses plain LIST without MLST, and reports symlinks without following them', async () => {
     const { client, server } = await rig({ listing: LIST }, { script: { FEAT: '211-Features:\n SIZE\n211 End' } });
     const listing = await client.list();
