@@ -37,7 +37,22 @@ export function utcMs(year: number, month: number, day: number, hour = 0, minute
   const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
   if (day > (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)) return undefined;
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear would need a Date, and no listing dates that early.
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (year < 1000 || year > 9999) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Four-digit years, i.e. every real listing date: plain arithmetic, several times faster than Date.UTC.
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, for a valid date (H. Hinnant's
+ * days_from_civil). Agrees with Date.UTC for every year it is used for (1000–9999).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The value of a token made only of ASCII digits (at most 15), or -1. */
@@ -87,9 +102,11 @@ export function fullYear(year: number, digits: number): number {
  * is not in the future. A day of slack covers the server's clock running in another zone.
  */
 export function recentDate(month: number, day: number, clock: Clock | undefined, context: ParseContext): number | undefined {
-  const hour = clock?.hour ?? 0;
-  const minute = clock?.minute ?? 0;
-  const second = clock?.second ?? 0;
+  return recentDateTime(month, day, clock?.hour ?? 0, clock?.minute ?? 0, clock?.second ?? 0, context);
+}
+
+/** recentDate with the time of day as numbers, so the `ls -l` fast path allocates no Clock. */
+export function recentDateTime(month: number, day: number, hour: number, minute: number, second: number, context: ParseContext): number | undefined {
   const thisYear = utcMs(context.nowYear, month, day, hour, minute, second);
   if (thisYear !== undefined && thisYear <= context.now + DAY_MS) return thisYear;
   // Feb 29 of a non-leap year, or a future date: it belongs to an earlier year.

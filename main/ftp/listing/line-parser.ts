@@ -22,6 +22,12 @@ export interface LineParser {
   /** Parses one line; never throws. */
   parseLine(line: string, context: ParseContext): LineResult;
   /**
+   * parseLine for the line `text[start, end)`, read in place. The formats on the hot path
+   * (MLSD, Unix) implement it so a 100,000-line listing is not sliced into 100,000 line
+   * strings first. Must agree with parseLine; only for formats without isPartial.
+   */
+  parseRange?(text: string, start: number, end: number, context: ParseContext): LineResult;
+  /**
    * True when the line is only the start of an entry that continues on the next line
    * (VMS puts long names on a line of their own). The dispatcher joins the two with a space.
    */

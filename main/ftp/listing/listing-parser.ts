@@ -75,25 +75,65 @@ class IncrementalListing implements ListingParser {
     if (this.bytes > this.options.maxListingBytes) this.fail(new ListingTooLargeError('maxListingBytes', this.options.maxListingBytes));
     const text = typeof chunk === 'string' ? chunk : this.decode(chunk, true);
     const before = this.entries.length;
-    const lines = (this.carry + text).split('\n');
-    this.carry = lines.pop() ?? '';
-    for (const line of lines) this.line(line);
+    this.lines(text);
     return this.entries.slice(before);
+  }
+
+  /**
+   * Hands every complete line of `text` to line() and keeps the unfinished rest in carry.
+   * Scanning with indexOf instead of split('\n') keeps only one line alive at a time, so a
+   * 100,000-line chunk does not put 100,000 line strings through the young-generation GC.
+   */
+  private lines(text: string): void {
+    let start = 0;
+    let newline = text.indexOf('\n');
+    if (newline < 0) {
+      this.carry += text;
+      return;
+    }
+    if (this.carry.length > 0) {
+      const first = this.carry + text.slice(0, newline);
+      this.carry = '';
+      this.line(first, 0, first.length);
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    while (newline >= 0) {
+      this.line(text, start, newline);
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    this.carry = text.slice(start);
   }
 
   end(): ListingResult {
     if (this.failure !== undefined) throw this.failure;
     const rest = this.carry + (this.decoder === undefined ? '' : this.decode(new Uint8Array(0), false));
     this.carry = '';
-    if (rest.length > 0) this.line(rest);
+    if (rest.length > 0) this.line(rest, 0, rest.length);
     if (this.partial !== undefined) this.reject(this.partial);
     this.partial = undefined;
     return { entries: this.entries, format: this.chosen?.format, unparsedCount: this.unparsedCount, unparsed: this.unparsed };
   }
 
-  /** Handles one line without its `\n`. */
-  private line(raw: string): void {
-    let line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
+  /** Handles the line `text[start, end)`, which has no `\n`; a trailing `\r` is dropped. */
+  private line(text: string, start: number, end: number): void {
+    const stop = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    const chosen = this.chosen;
+    // Hot path: the chosen format reads the line in place; no line string unless it is kept.
+    if (chosen?.parseRange !== undefined && this.partial === undefined) {
+      const result = chosen.parseRange(text, start, stop, this.context);
+      if (result !== undefined) {
+        if (result !== SKIP) this.add(result, this.options.keepRaw ? text.slice(start, stop) : undefined);
+        return;
+      }
+    }
+    this.lineText(start === 0 && stop === text.length ? text : text.slice(start, stop));
+  }
+
+  /** Handles one line as a string: format detection, wrapped entries, fallbacks, rejects. */
+  private lineText(text: string): void {
+    let line = text;
     if (this.partial !== undefined) {
       const start = this.partial;
       this.partial = undefined;
@@ -113,7 +153,7 @@ class IncrementalListing implements ListingParser {
     if (result === undefined) {
       if (!isNoiseLine(line)) this.reject(line);
     } else if (result !== SKIP) {
-      this.add(result, line);
+      this.add(result, this.options.keepRaw ? line : undefined);
     }
   }
 
@@ -130,11 +170,12 @@ class IncrementalListing implements ListingParser {
     return undefined;
   }
 
-  private add(entry: RemoteEntry, line: string): void {
+  /** Adds an entry; `raw` is its line when the caller asked for keepRaw. */
+  private add(entry: RemoteEntry, raw: string | undefined): void {
     if (this.entries.length >= this.options.maxEntries) this.fail(new ListingTooLargeError('maxEntries', this.options.maxEntries));
     const unsafe = unsafeNameReason(entry.name);
     if (unsafe !== undefined) entry.unsafe = unsafe;
-    if (this.options.keepRaw) entry.raw = line;
+    if (raw !== undefined) entry.raw = raw;
     this.entries.push(entry);
   }
 

@@ -7,12 +7,12 @@
  * and the name is the exact rest of the line after the date.
  */
 
-import { digitsValue, recentDate, utcMs, type ParseContext } from './date-parts';
-import type { RemoteEntry, RemoteEntryKind } from './entry';
+import { digitsValue, type ParseContext } from './date-parts';
+import type { RemoteEntry } from './entry';
 import { SKIP, type LineParser, type LineResult } from './line-parser';
 import { dateAt } from './list-date';
-import { monthInRange } from './months';
 import { restAfter, scanTokens, type TokenSpans } from './tokens';
+import { kindOf, parseCommonUnixLine } from './unix-common';
 import { modeFromPermissions, permissionsFromMode } from './unix-mode';
 
 /** File type letter, nine permission letters, then an optional ACL/xattr mark (`+`, `.`, `@`). */
@@ -26,51 +26,18 @@ export const unixParser: LineParser = {
   format: 'unix',
   testLine: (line) => PERMISSIONS.test(line),
   parseLine: parseUnixLine,
+  parseRange: (text, start, end, context) => parseCommonUnixLine(text, start, end, context) ?? parseUncommon(text.slice(start, end), context),
 };
-
-/**
- * The shape nearly every server sends (GNU, BSD, vsftpd, proftpd, pure-ftpd): links, owner,
- * group, size, a three-letter month, day, then time or year, one space, the name. One native
- * regex pass reads it several times faster than scanning tokens in JS; every other shape
- * falls through to the general path below. Character classes are disjoint, so no backtracking blow-up.
- */
-const COMMON = /^([-dlps])[-rwxsStT]{9}[+.@]?[ \t]+(\d+)[ \t]+(\S+)[ \t]+(\S+)[ \t]+(\d+)[ \t]+([A-Za-z]{3})[ \t]+(\d{1,2})[ \t]+(?:(\d{1,2}):(\d\d)|(\d{4})) (.+)$/;
 
 /** Parses one `ls -l` line, or undefined when it is not one. */
 export function parseUnixLine(line: string, context: ParseContext): LineResult {
-  if (!PERMISSIONS.test(line)) return undefined;
-  return parseCommon(line, context) ?? parseGeneral(line, context);
+  return parseCommonUnixLine(line, 0, line.length, context) ?? parseUncommon(line, context);
 }
 
-/** The fast path for the common shape; undefined sends the line down the general path. */
-function parseCommon(line: string, context: ParseContext): LineResult {
-  const match = COMMON.exec(line);
-  if (match === null) return undefined;
-  // Indexed reads: destructuring a match array goes through the iterator protocol, slowly.
-  const monthText = match[6] ?? '';
-  const yearText = match[10];
-  const name = match[11] ?? '';
-  const month = monthInRange(monthText, 0, 3);
-  const day = digitsValue(match[7] ?? '');
-  if (month === 0 || day < 1 || day > 31) return undefined;
-  let modified: number | undefined;
-  if (yearText === undefined) {
-    const hour = digitsValue(match[8] ?? '');
-    const minute = digitsValue(match[9] ?? '');
-    modified = hour > 23 || minute > 59 ? undefined : recentDate(month, day, { hour, minute, second: 0, millisecond: 0, precision: 'minute' }, context);
-  } else {
-    modified = utcMs(digitsValue(yearText), month, day);
-  }
-  if (modified === undefined) return undefined;
-  if (name === '.' || name === '..') return SKIP;
-  const entry: RemoteEntry = { name, kind: kindOf(line.charCodeAt(0)), size: digitsValue(match[5] ?? '') };
-  entry.modified = modified;
-  entry.modifiedPrecision = yearText === undefined ? 'minute' : 'day';
-  setPermissions(entry, line);
-  entry.owner = match[3] ?? '';
-  entry.group = match[4] ?? '';
-  if (entry.kind === 'symlink') splitLink(entry);
-  return entry;
+/** Lines the common-shape fast path (unix-common.ts) turned down; it accepts only lines PERMISSIONS accepts too. */
+function parseUncommon(line: string, context: ParseContext): LineResult {
+  if (!PERMISSIONS.test(line)) return undefined;
+  return parseGeneral(line, context);
 }
 
 /** Any other `ls` shape: find the first size column followed by a date (list-date.ts). */
@@ -96,13 +63,6 @@ function parseGeneral(line: string, context: ParseContext): LineResult {
     return entry;
   }
   return undefined;
-}
-
-function kindOf(type: number): RemoteEntryKind {
-  if (type === 0x64) return 'dir'; // d
-  if (type === 0x2d) return 'file'; // -
-  if (type === 0x6c) return 'symlink'; // l
-  return 'other';
 }
 
 /** Letters 1–9 of the line; the shared string for the mode when the letters are the usual ones. */
