@@ -1,4 +1,6 @@
 import { once } from 'node:events';
+import type { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { rename, stat, unlink, utimes } from 'node:fs/promises';
 import { FtpError } from './errors';
 import type { FeatureMap } from './features';
@@ -27,6 +29,15 @@ export interface DownloadFileOptions extends Omit<DownloadStreamOptions, 'end' |
   readonly expectedSize?: number;
   /** Compare the size with the server's afterwards (default true; binary only; needs SIZE or `expectedSize`). */
   readonly verify?: boolean;
+  /**
+   * The caller created the local folder itself in this run (a mirror into a new folder), so
+   * nothing it does not know of is at `localPath`: the checks of the final name are skipped
+   * (two lstat calls per file). Safety does not rest on them: the data goes to a temporary
+   * file opened with O_EXCL|O_NOFOLLOW, and rename() replaces a name without following a link.
+   */
+  readonly freshFolder?: boolean;
+  /** Paces the bytes on their way to the file (a global speed limit): a fresh Transform per call. */
+  readonly throttle?: () => Transform;
 }
 
 /** What a file download reports. */
@@ -44,10 +55,13 @@ export interface DownloadFileResult extends TransferResult {
  */
 export async function downloadFile(session: FileTransferSession, remotePath: string, localPath: string, options: DownloadFileOptions = {}): Promise<DownloadFileResult> {
   const binary = (options.type ?? 'binary') === 'binary';
-  await regularFileOrNothing(localPath);
+  const fresh = options.freshFolder === true;
+  if (!fresh) await regularFileOrNothing(localPath);
   const part = partPath(localPath);
-  const existing = await regularFileOrNothing(part);
-  let offset = options.resume === true && binary && existing !== undefined ? existing.size : 0;
+  // Without a resume the temporary file is created anew (O_EXCL, see openPartFile): no need to look at it first.
+  const resuming = options.resume === true && binary;
+  const existing = resuming ? await regularFileOrNothing(part) : undefined;
+  let offset = resuming && existing !== undefined ? existing.size : 0;
   let remoteSize = options.expectedSize;
   const canSize = binary && session.features.has('SIZE');
   // SIZE counts bytes only in TYPE I (proftpd refuses it in TYPE A); the transfer needs TYPE I anyway.
@@ -56,20 +70,28 @@ export async function downloadFile(session: FileTransferSession, remotePath: str
   // A temporary file longer than the remote one is not a prefix of it: start over.
   if (remoteSize !== undefined && offset > remoteSize) offset = 0;
   let result: TransferResult | undefined;
+  // The size of the temporary file, when known without asking the disk: a new file holds exactly what was written.
+  let written: number | undefined;
   if (remoteSize === undefined || offset < remoteSize || offset === 0) {
-    const sink = await openPartFile(part, offset > 0);
+    const file = await openPartFile(part, offset > 0);
+    const gate = options.throttle?.();
+    const paced = gate === undefined ? undefined : pipeline(gate, file);
+    paced?.catch(() => undefined);
     try {
       const streamOptions: DownloadStreamOptions = { ...options, startAt: offset, ...(remoteSize === undefined ? {} : { totalBytes: remoteSize }) };
-      result = await downloadTo(session, remotePath, sink, streamOptions);
+      result = await downloadTo(session, remotePath, gate ?? file, streamOptions);
+      await paced;
       // The data is on disk at 'finish'; wait for the file to close before renaming it.
-      if (!sink.closed) await once(sink, 'close');
+      if (!file.closed) await once(file, 'close');
+      if (offset === 0) written = file.bytesWritten;
     } catch (error) {
-      sink.destroy();
+      gate?.destroy();
+      file.destroy();
       if (options.keepPartial === false || !binary) await unlink(part).catch(() => undefined);
       throw error;
     }
   }
-  const size = (await stat(part)).size;
+  const size = written ?? (await stat(part)).size;
   if (binary && options.verify !== false) {
     const expected = remoteSize ?? (canSize ? await session.size(remotePath) : undefined);
     if (expected !== undefined && expected !== size) {
@@ -82,7 +104,7 @@ export async function downloadFile(session: FileTransferSession, remotePath: str
     if (modified !== undefined) await utimes(part, modified, modified);
   }
   // rename() replaces whatever name is there, a symlink included, without following it.
-  await regularFileOrNothing(localPath);
+  if (!fresh) await regularFileOrNothing(localPath);
   await rename(part, localPath);
   const base = result ?? { bytes: 0, reply: { code: 226, text: 'Already complete', lines: [] }, durationMs: 0 };
   return { ...base, resumedFrom: offset, size };

@@ -1,5 +1,5 @@
 import { constants, type Stats, type WriteStream } from 'node:fs';
-import { lstat, open, type FileHandle } from 'node:fs/promises';
+import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { FtpError } from './errors';
 
@@ -28,13 +28,31 @@ export async function regularFileOrNothing(localPath: string): Promise<Stats | u
 // 1 MiB: few, large writes per download.
 const WRITE_HIGH_WATER_MARK = 1024 * 1024;
 
-/** Opens the temporary file for writing, appending for a resume; O_NOFOLLOW refuses a symlink planted meanwhile. */
+/**
+ * Opens the temporary file for writing: appending for a resume, else created anew (O_EXCL: one
+ * system call when nothing is there, and never into a file someone else holds, hard links
+ * included). O_NOFOLLOW refuses a symlink planted meanwhile. A leftover temporary file from an
+ * earlier run is removed first, after the same check as before (a symlink or a folder is an error).
+ */
 export async function openPartFile(partFile: string, append: boolean): Promise<WriteStream> {
-  const flags = constants.O_WRONLY | constants.O_CREAT | (append ? constants.O_APPEND : constants.O_TRUNC) | (constants.O_NOFOLLOW ?? 0);
+  const nofollow = constants.O_NOFOLLOW ?? 0;
+  const flags = append
+    ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | nofollow
+    : constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | nofollow;
   let handle: FileHandle;
   try {
-    handle = await open(partFile, flags, 0o644);
+    try {
+      handle = await open(partFile, flags, 0o644);
+    } catch (error) {
+      if (append || (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await regularFileOrNothing(partFile);
+      await unlink(partFile).catch((cause: unknown) => {
+        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+      });
+      handle = await open(partFile, flags, 0o644);
+    }
   } catch (error) {
+    if (error instanceof FtpError) throw error;
     throw new FtpError('unsafe-local-path', `Cannot write ${partFile}: ${(error as Error).message}`, 'data', undefined, error);
   }
   return handle.createWriteStream({ highWaterMark: WRITE_HIGH_WATER_MARK });

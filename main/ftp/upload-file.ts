@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Transform } from 'node:stream';
 import type { FileTransferSession } from './download-file';
 import { FtpError } from './errors';
 import { UPLOAD_READ_CHUNK, uploadFrom, type TransferResult, type UploadStreamOptions } from './transfer';
@@ -12,6 +13,8 @@ export interface UploadFileOptions extends Omit<UploadStreamOptions, 'startAt' |
   readonly preserveTime?: boolean;
   /** Compare the remote size with the local one afterwards (default true; binary only; needs SIZE). */
   readonly verify?: boolean;
+  /** Paces the bytes read from the file (a global speed limit): a fresh Transform per call. */
+  readonly throttle?: () => Transform;
 }
 
 /** What a file upload reports. */
@@ -41,10 +44,14 @@ export async function uploadFile(session: FileTransferSession, localPath: string
   if (offset < local.size || offset === 0) {
     const restStream = /\bSTREAM\b/i.test(session.features.get('REST') ?? '');
     const source = createReadStream(localPath, { start: offset, highWaterMark: UPLOAD_READ_CHUNK });
+    const gate = options.throttle?.();
+    // A read error must reach the upload through the gate, which pipe() alone would not pass on.
+    if (gate !== undefined) source.on('error', (error) => gate.destroy(error)).pipe(gate);
     const resumeMode = offset === 0 ? mode : restStream ? 'store' : 'append';
     try {
-      result = await uploadFrom(session, source, remotePath, { ...options, mode: resumeMode, startAt: resumeMode === 'store' ? offset : 0, totalBytes: local.size });
+      result = await uploadFrom(session, gate ?? source, remotePath, { ...options, mode: resumeMode, startAt: resumeMode === 'store' ? offset : 0, totalBytes: local.size });
     } finally {
+      gate?.destroy();
       source.destroy();
     }
   }

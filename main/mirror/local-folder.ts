@@ -17,12 +17,13 @@ export function localChild(root: string, folder: string, name: string): string |
 
 /**
  * Makes sure `dir` is a real folder: creates it, or accepts one that is there. A symlink or
- * a file in its place is an error: Sluice never writes through links (rule 17).
+ * a file in its place is an error: Sluice never writes through links (rule 17). True when it
+ * created the folder: then nothing inside it comes from before.
  */
-export async function ensureLocalFolder(dir: string): Promise<void> {
+export async function ensureLocalFolder(dir: string): Promise<boolean> {
   try {
     await mkdir(dir);
-    return;
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
       throw new FtpError('unsafe-local-path', `Cannot create ${dir}: ${(error as Error).message}`, 'data', undefined, error);
@@ -31,6 +32,7 @@ export async function ensureLocalFolder(dir: string): Promise<void> {
   const stats = await lstat(dir);
   if (stats.isSymbolicLink()) throw new FtpError('unsafe-local-path', `${dir} is a symbolic link; Sluice does not write through links`, 'data');
   if (!stats.isDirectory()) throw new FtpError('unsafe-local-path', `${dir} exists and is not a folder`, 'data');
+  return false;
 }
 
 /** Slash-joined path relative to the mirrored folder, for reports. */

@@ -15,6 +15,8 @@ interface Folder {
   readonly remote: string;
   readonly local: string;
   readonly relative: string;
+  /** Created by this walk: files go in without checking their final names first (see DownloadFileOptions.freshFolder). */
+  readonly fresh: boolean;
 }
 
 /**
@@ -43,8 +45,8 @@ class DownWalk {
 
   async run(remoteDir: string): Promise<MirrorResult> {
     // The target folder itself is the person's choice, so it may be reached through a link.
-    await mkdir(this.root, { recursive: true });
-    this.list({ remote: remoteDir, local: this.root, relative: '' });
+    const created = await mkdir(this.root, { recursive: true });
+    this.list({ remote: remoteDir, local: this.root, relative: '', fresh: created !== undefined });
     await this.work.idle();
     this.tally.finishWalk();
     return this.tally.result();
@@ -86,14 +88,14 @@ class DownWalk {
       case 'dir':
         this.work.add(
           ensureLocalFolder(local).then(
-            () => this.list({ remote, local, relative }),
+            (fresh) => this.list({ remote, local, relative, fresh }),
             (error: unknown) => this.tally.fail(relative, error),
           ),
         );
         return;
       case 'file':
         this.tally.planned(entry.size);
-        this.work.add(this.download(remote, local, relative, entry));
+        this.work.add(this.download(remote, local, relative, entry, folder.fresh));
         return;
       case 'symlink':
         return this.tally.skip(relative, `symbolic link${entry.linkTarget === undefined ? '' : ` to ${entry.linkTarget}`}, not followed`);
@@ -102,7 +104,7 @@ class DownWalk {
     }
   }
 
-  private async download(remote: string, local: string, relative: string, entry: RemoteEntry): Promise<void> {
+  private async download(remote: string, local: string, relative: string, entry: RemoteEntry, freshFolder: boolean): Promise<void> {
     try {
       if (this.options.onlyNewer === true) {
         const existing = await lstat(local).catch(() => undefined);
@@ -117,6 +119,7 @@ class DownWalk {
             preserveTime: this.options.preserveTime !== false,
             // A mirror restarts files from scratch; leftover temporary files would only clutter the copy.
             keepPartial: false,
+            freshFolder,
             ...(signal === undefined ? {} : { signal }),
           }),
         signal === undefined ? {} : { signal },

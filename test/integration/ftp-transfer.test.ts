@@ -84,6 +84,15 @@ describe('download to a file (rules 17, 18)', () => {
     expect(server.verbs()).not.toContain('RETR');
   });
 
+  it('replaces a leftover temporary file when not resuming, never appending to it', async () => {
+    const { client } = await rig({ files: { a: 'fresh content' } });
+    const target = path.join(dir.path, 'a');
+    writeFileSync(partPath(target), 'stale leftover from a crash');
+    await client.download('a', target);
+    expect(readFileSync(target, 'utf8')).toBe('fresh content');
+    expect(existsSync(partPath(target))).toBe(false);
+  });
+
   it('TYPE A converts CRLF to the local line ending', async () => {
     const { client, server } = await rig({ files: { 't.txt': 'one\r\ntwo\r\nthree\r\n' } });
     const target = path.join(dir.path, 't.txt');
