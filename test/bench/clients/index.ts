@@ -4,8 +4,10 @@
 import type { ClientFactory } from '../types';
 import { curlClient } from './curl';
 import { lftpClient } from './lftp';
+import { sluiceClient } from './sluice';
 
 export const CLIENTS: readonly ClientFactory[] = [
+  sluiceClient,
   curlClient,
   (site) => lftpClient(site, 4),
   (site) => lftpClient(site, 1),

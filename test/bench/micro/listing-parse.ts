@@ -97,7 +97,7 @@ function toChunks(text: string): Buffer[] {
   return chunks;
 }
 
-function parseWhole(kind: ListingKind, text: string): ListingResult {
+export function parseWhole(kind: ListingKind, text: string): ListingResult {
   return parseList(text, { format: kind === 'mlsd' ? 'mlsd' : 'list', now: NOW });
 }
 
@@ -108,7 +108,7 @@ function parseChunks(kind: ListingKind, chunks: readonly Buffer[]): ListingResul
 }
 
 /** Throws unless the result has every entry with the fields the generator wrote. */
-function check(kind: ListingKind, result: ListingResult, entries: number): void {
+export function check(kind: ListingKind, result: ListingResult, entries: number): void {
   const fail = (what: string): never => {
     throw new Error(`${kind} listing parse is wrong: ${what}`);
   };
