@@ -8,6 +8,8 @@ import { serverTrustFrom } from './session/server-trust';
 import { siteSourceFrom } from './session/site-source';
 import { createSitesService } from './sites/sites-service';
 import type { CredentialVault } from './sites/vault/credential-vault';
+import { SessionRunners } from './transfers/session-runners';
+import { TransferQueue } from './transfers/transfers-service';
 import { CertificateTrust } from './trust/trust-service';
 import { TrustStore } from './trust/trust-store';
 
@@ -42,10 +44,19 @@ export function createServices(options: ServicesOptions): MainServices {
     log,
     history: new QuickConnectHistory(options.dataDir),
   });
-  const services: Services = { local: new NodeLocalService(options.local), session, sites, prompts, trust, log };
+  const transfers = new TransferQueue({
+    dataDir: options.dataDir,
+    connectedServer: () => session.connectedServer(),
+    runners: (wake) => new SessionRunners(session, async (siteId) => (await sites.list()).find((site) => site.id === siteId)?.connectionLimit, wake),
+    ask: (question, signal) => prompts.ask(question, signal === undefined ? {} : { signal }),
+  });
+  const services: Services = { local: new NodeLocalService(options.local), session, sites, prompts, trust, log, transfers };
   return {
     services,
     async shutdown() {
+      // Transfers stop first: their items go back to queued, on disk, and a question they are
+      // waiting on is withdrawn rather than answered "skip".
+      await transfers.shutdown().catch(() => undefined);
       prompts.cancelAll();
       await session.disconnect().catch(() => undefined);
       log.flush();

@@ -4,6 +4,7 @@ import { logContract, type LogService } from './log';
 import { promptsContract, type PromptsService } from './prompts';
 import { sessionContract, type SessionService } from './session';
 import { sitesContract, type SitesService } from './sites';
+import { transfersContract, type TransfersService } from './transfers';
 import { trustContract, type TrustService } from './trust';
 
 /** Every service of the contract, by name. Shells carry all of them; the renderer gets a proxy of each. */
@@ -14,6 +15,7 @@ export interface Services {
   readonly prompts: PromptsService;
   readonly trust: TrustService;
   readonly log: LogService;
+  readonly transfers: TransfersService;
 }
 
 export const contracts: ContractsOf<Services> = {
@@ -23,6 +25,7 @@ export const contracts: ContractsOf<Services> = {
   prompts: promptsContract,
   trust: trustContract,
   log: logContract,
+  transfers: transfersContract,
 };
 
 export type ServiceName = keyof Services;
