@@ -10,6 +10,11 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/files.css';
 import './styles/dialogs.css';
+import './styles/connect.css';
+import './styles/certificates.css';
+import './styles/sites.css';
+import './styles/log.css';
+import './styles/queue.css';
 
 const root = createRoot(document.getElementById('root')!);
 

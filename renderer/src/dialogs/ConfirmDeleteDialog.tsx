@@ -6,6 +6,8 @@ interface ConfirmDeleteDialogProps {
   readonly names: readonly string[];
   /** True when the files cannot go to the trash: the wording must say it is final. */
   readonly permanent: boolean;
+  /** Folders go with everything in them (remote deletes are recursive): say so. */
+  readonly recursive?: boolean;
   readonly onConfirm: () => Promise<void>;
   readonly onClose: () => void;
 }
@@ -14,10 +16,11 @@ interface ConfirmDeleteDialogProps {
 const SHOWN_NAMES = 5;
 
 /** Confirms a deletion; says plainly whether it can be undone. */
-export function ConfirmDeleteDialog({ names, permanent, onConfirm, onClose }: ConfirmDeleteDialogProps) {
+export function ConfirmDeleteDialog({ names, permanent, recursive, onConfirm, onClose }: ConfirmDeleteDialogProps) {
   const { pending, error, submit } = useSubmit(onConfirm, onClose);
   const items = plural(names.length, 'item');
-  const question = permanent ? `Delete ${items} permanently? This cannot be undone.` : `Move ${items} to the trash?`;
+  const contents = recursive ? ' Folders are deleted with everything in them.' : '';
+  const question = permanent ? `Delete ${items} permanently?${contents} This cannot be undone.` : `Move ${items} to the trash?`;
   const more = names.length - SHOWN_NAMES;
   return (
     <Dialog title={permanent ? 'Delete permanently' : 'Move to trash'} description={question} onCancel={onClose}>

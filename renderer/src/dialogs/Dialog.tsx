@@ -6,16 +6,23 @@ interface DialogProps {
   readonly description?: ReactNode;
   readonly onCancel: () => void;
   readonly children: ReactNode;
+  /** `alertdialog` for warnings that interrupt (a changed certificate, clear text). */
+  readonly role?: 'dialog' | 'alertdialog';
+  /** Extra classes on the dialog box: a size (`dialog-wide`) or a tone (`dialog-warning`). */
+  readonly className?: string;
+  /** Shown before the title, e.g. a warning sign. */
+  readonly icon?: ReactNode;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), summary, input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: labelled by its title, Tab kept inside, Escape cancels, and focus
  * returns to where it was when the dialog closes. The first element with
  * `data-autofocus` (else the first focusable one) gets the focus on open.
  */
-export function Dialog({ title, description, onCancel, children }: DialogProps) {
+export function Dialog({ title, description, onCancel, children, role = 'dialog', className, icon }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -38,7 +45,8 @@ export function Dialog({ title, description, onCancel, children }: DialogProps) 
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    // Controls in hidden tab panels cannot take focus: the trap must wrap at visible ones.
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
@@ -55,15 +63,16 @@ export function Dialog({ title, description, onCancel, children }: DialogProps) 
     <div className="dialog-backdrop">
       <div
         ref={ref}
-        role="dialog"
+        role={role}
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
-        className="dialog"
+        className={className ? `dialog ${className}` : 'dialog'}
         onKeyDown={onKeyDown}
       >
         <h2 id={titleId} className="dialog-title">
-          {title}
+          {icon}
+          <span>{title}</span>
         </h2>
         {description && (
           <div id={descriptionId} className="dialog-description">

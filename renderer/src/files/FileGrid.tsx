@@ -6,6 +6,7 @@ import { gridCommand, type GridCommand, type MoveTarget } from './gridKeys';
 import { HEADER_HEIGHT, ROW_HEIGHT, type PaneSource } from './paneSource';
 import { indexOf } from './selection';
 import type { PaneState } from './paneState';
+import { useGridDragDrop } from '../dnd/useGridDragDrop';
 
 /** Where a context menu should open, in viewport pixels. */
 export interface MenuPoint {
@@ -36,6 +37,7 @@ export function FileGrid({ source, gridRef, onMenu }: FileGridProps) {
   const path = source.useSelect((pane) => pane.path);
   const indexByName = source.useSelect((pane) => pane.indexByName);
   const typed = useRef({ text: '', at: 0 });
+  const { hint, handlers: dropHandlers } = useGridDragDrop(source.dragDrop, entries, source.read, actions);
 
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -133,6 +135,12 @@ export function FileGrid({ source, gridRef, onMenu }: FileGridProps) {
         return actions.selectNone();
       case 'type':
         return typeAhead(state, command.text);
+      case 'transfer':
+        // Ctrl+U uploads from the local pane, Ctrl+D downloads from the remote one; the other key does nothing there.
+        if (source.dragDrop && (command.direction === 'upload') === (source.dragDrop.pane === 'local')) {
+          source.dragDrop.transferSelection(command.start);
+        }
+        return;
     }
   }
 
@@ -176,11 +184,13 @@ export function FileGrid({ source, gridRef, onMenu }: FileGridProps) {
     onMenu({ x: event.clientX, y: event.clientY });
   }
 
+  const backgroundHint = hint?.index === -1 ? (hint.allowed ? ' is-drop-target' : ' is-drop-refused') : '';
   return (
+    <>
     <div
       ref={gridRef}
       role="grid"
-      className={`grid${loading ? ' is-loading' : ''}`}
+      className={`grid${loading ? ' is-loading' : ''}${backgroundHint}`}
       aria-label={`${source.label} files`}
       aria-multiselectable
       aria-rowcount={entries.length + 1}
@@ -194,6 +204,7 @@ export function FileGrid({ source, gridRef, onMenu }: FileGridProps) {
       onClick={onClick}
       onDoubleClick={onDoubleClick}
       onContextMenu={onContextMenu}
+      {...dropHandlers}
     >
       <GridHeader sort={sort} onSort={actions.sortBy} />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -208,10 +219,18 @@ export function FileGrid({ source, gridRef, onMenu }: FileGridProps) {
               top={item.start - HEADER_HEIGHT}
               selected={selected.has(entry.name)}
               focused={item.index === focusIndex}
+              draggable={source.dragDrop !== undefined}
+              dropHint={hint?.index === item.index ? (hint.allowed ? 'allowed' : 'refused') : undefined}
             />
           );
         })}
       </div>
     </div>
+    {hint && (
+      <p className={`drop-hint${hint.allowed ? '' : ' is-refused'}`} role="status" aria-label="Drop">
+        {hint.text}
+      </p>
+    )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
-import { ArrowUp, FolderPlus, Pencil, RefreshCw, Trash2 } from 'lucide-react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { ArrowUp, Download, FolderPlus, ListPlus, Pencil, RefreshCw, Trash2, Upload } from 'lucide-react';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { FileGrid, type MenuPoint } from './FileGrid';
 import { PathBar } from './PathBar';
@@ -13,7 +13,7 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
  * A file pane: navigation bar, the virtualized list, a status line and a context menu.
  * It knows nothing of where files live; its source supplies state and actions.
  */
-export function FilePane({ source }: { source: PaneSource }) {
+export function FilePane({ source, headerEnd }: { source: PaneSource; headerEnd?: ReactNode }) {
   const { actions } = source;
   const gridRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<MenuPoint | null>(null);
@@ -29,12 +29,35 @@ export function FilePane({ source }: { source: PaneSource }) {
   }, []);
 
   const newFolderKeys = isMac() ? '⇧⌘N' : 'Ctrl+Shift+N';
+  const dnd = source.dragDrop;
+  const canTransfer = dnd?.useCanTransfer() ?? false;
+  const transferKey = dnd?.pane === 'local' ? 'U' : 'D';
+  const transferItems: MenuItem[] = dnd
+    ? [
+        {
+          label: dnd.pane === 'local' ? 'Upload' : 'Download',
+          icon: dnd.pane === 'local' ? Upload : Download,
+          shortcut: isMac() ? `⌘${transferKey}` : `Ctrl+${transferKey}`,
+          disabled: !canTransfer,
+          run: () => dnd.transferSelection(true),
+        },
+        {
+          label: 'Add to queue',
+          icon: ListPlus,
+          shortcut: isMac() ? `⇧⌘${transferKey}` : `Ctrl+Shift+${transferKey}`,
+          disabled: !canTransfer,
+          run: () => dnd.transferSelection(false),
+        },
+      ]
+    : [];
   const canRename = selectedCount === 1 || (selectedCount === 0 && hasFocus);
   const items: MenuItem[] = [
+    ...transferItems,
     { label: 'New folder', icon: FolderPlus, shortcut: newFolderKeys, run: actions.requestNewFolder },
     { label: 'Rename', icon: Pencil, shortcut: 'F2', disabled: !canRename, run: actions.requestRename },
     { label: 'Delete', icon: Trash2, shortcut: 'Del', disabled: selectedCount === 0, run: actions.requestDelete },
     { label: 'Refresh', icon: RefreshCw, shortcut: 'F5', run: () => void actions.refresh() },
+    ...(source.extraMenuItems?.({ selectedCount, canActOnOne: canRename }) ?? []),
   ];
 
   return (
@@ -53,6 +76,7 @@ export function FilePane({ source }: { source: PaneSource }) {
             <FolderPlus size={15} strokeWidth={1.75} aria-hidden />
           </button>
         </div>
+        {headerEnd}
       </header>
       <div className="grid-frame">
         <FileGrid source={source} gridRef={gridRef} onMenu={setMenu} />

@@ -7,6 +7,7 @@ export function StatusLine({ source }: { source: PaneSource }) {
   const selectedCount = source.useSelect((pane) => pane.selected.size);
   const selectedBytes = source.useSelect((pane) => pane.selectedBytes);
   const loading = source.useSelect((pane) => pane.loading);
+  const progress = (source.useProgress ?? noProgress)();
   return (
     <div className="status-line" role="status" aria-label={`${source.label} status`}>
       <span>{plural(count, 'item')}</span>
@@ -22,7 +23,11 @@ export function StatusLine({ source }: { source: PaneSource }) {
           <span>{formatSize(selectedBytes)}</span>
         </>
       )}
-      {loading && <span className="status-loading">Loading…</span>}
+      {loading && <span className="status-loading">{progress ?? 'Loading…'}</span>}
     </div>
   );
+}
+
+function noProgress(): string | null {
+  return null;
 }

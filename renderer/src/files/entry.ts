@@ -15,6 +15,16 @@ export interface PaneEntry {
   readonly modified: number | null;
   /** For symlinks: what the link points to, so links to folders open like folders. */
   readonly target?: { readonly kind: Exclude<PaneEntryKind, 'symlink'> | 'missing' };
+  /** For symlinks: the target as the source printed it (remote links are shown, never followed). */
+  readonly linkTarget?: string;
+  /** Why the name is risky to use as a local file name; the row shows a warning icon. */
+  readonly warning?: string;
+  /** `rwxr-xr-x` or the server's own notation. */
+  readonly permissions?: string;
+  /** Unix mode bits, when the source knows them. */
+  readonly mode?: number;
+  readonly owner?: string;
+  readonly group?: string;
 }
 
 /** True when activating the entry navigates into it rather than opening a file. */

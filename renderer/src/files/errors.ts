@@ -1,4 +1,5 @@
 import { isWireError } from '../../../shared/errors';
+import { describeSessionError } from '../remote/sessionErrors';
 
 /**
  * Sentences a person can act on, from the typed errors services throw. The kind decides
@@ -20,6 +21,7 @@ export function describeError(error: unknown): string {
     case 'transport':
       return 'Lost the connection to Sluice; reload the window';
     default:
-      return error.message;
+      // Session and vault kinds have their own sentences; others keep the service's message.
+      return describeSessionError(error);
   }
 }

@@ -19,7 +19,9 @@ export type GridCommand =
   | { readonly kind: 'menu' }
   | { readonly kind: 'new-folder' }
   | { readonly kind: 'clear' }
-  | { readonly kind: 'type'; readonly text: string };
+  | { readonly kind: 'type'; readonly text: string }
+  /** Ctrl+U / Ctrl+D transfer now; with Shift they only add to the queue. */
+  | { readonly kind: 'transfer'; readonly direction: 'upload' | 'download'; readonly start: boolean };
 
 /** The subset of KeyboardEvent this needs (keeps it testable without a DOM). */
 export interface KeyPress {
@@ -67,6 +69,9 @@ export function gridCommand(press: KeyPress): GridCommand | null {
   }
   // Ctrl+Shift+N is "new folder" in Windows Explorer, Nautilus and Dolphin alike.
   if (command && press.shiftKey && press.key.toLowerCase() === 'n') return { kind: 'new-folder' };
+  if (command && !press.altKey && (press.key.toLowerCase() === 'u' || press.key.toLowerCase() === 'd')) {
+    return { kind: 'transfer', direction: press.key.toLowerCase() === 'u' ? 'upload' : 'download', start: !press.shiftKey };
+  }
   if (command && !press.altKey && press.key.toLowerCase() === 'a') return { kind: 'select-all' };
   if (command && press.key.toLowerCase() === 'r') return { kind: 'refresh' };
   // Printable characters jump to a matching name (type-ahead find).

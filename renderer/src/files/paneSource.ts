@@ -1,3 +1,5 @@
+import type { PaneDragDrop } from '../dnd/paneDragDrop';
+import type { MenuItem } from './ContextMenu';
 import type { PaneActions } from './paneController';
 import type { PaneState } from './paneState';
 
@@ -15,6 +17,12 @@ export interface PaneSource {
   /** The state right now, for event handlers (no subscription). */
   readonly read: () => PaneState;
   readonly actions: PaneActions;
+  /** A hook: what a slow listing has done so far ("Listing… 12,345 entries"), or null. */
+  readonly useProgress?: () => string | null;
+  /** Commands this source adds to the context menu (e.g. the remote pane's Permissions). */
+  readonly extraMenuItems?: (target: { readonly selectedCount: number; readonly canActOnOne: boolean }) => readonly MenuItem[];
+  /** Drag and drop, and the Upload / Download keys; absent: the pane neither drags nor takes drops. */
+  readonly dragDrop?: PaneDragDrop;
 }
 
 /** Height of one list row in CSS pixels; the virtualizer needs it in numbers. */

@@ -1,10 +1,14 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { DialogHost } from '../dialogs/DialogHost';
+import { PromptHost } from '../prompts/PromptHost';
+import { FileExistsHost } from '../queue/FileExistsHost';
+import { FinishNotice } from '../queue/FinishNotice';
+import { useWindowTitle } from './useWindowTitle';
 import { LAYOUT_LIMITS } from '../store/layoutSlice';
-import { useAppStore } from '../store/StoreContext';
+import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { BottomArea } from './BottomArea';
 import { LocalPane } from './LocalPane';
-import { QuickConnectBar } from './QuickConnectBar';
+import { QuickConnectBar } from '../connect/QuickConnectBar';
 import { RemotePane } from './RemotePane';
 import { Splitter } from './Splitter';
 
@@ -15,6 +19,14 @@ export function App() {
   const setPaneSplit = useAppStore((state) => state.setPaneSplit);
   const setBottomHeight = useAppStore((state) => state.setBottomHeight);
   const panesRef = useRef<HTMLDivElement>(null);
+  const store = useStoreApi();
+  // The session, sites, prompts, log and queue follow their services' events for the window's life.
+  useEffect(() => {
+    const { connectionActions, sitesActions, promptsActions, logActions, queueActions } = store.getState();
+    const stops = [connectionActions.start(), sitesActions.start(), promptsActions.start(), logActions.start(), queueActions.start()];
+    return () => stops.forEach((stop) => stop());
+  }, [store]);
+  useWindowTitle();
   const { paneSplit: splitLimits, bottomHeight: heightLimits } = LAYOUT_LIMITS;
 
   return (
@@ -54,6 +66,10 @@ export function App() {
         <BottomArea height={bottomHeight} />
       </main>
       <DialogHost />
+      {/* After the dialog host: the engine's questions sit on top of any dialog. */}
+      <PromptHost />
+      <FileExistsHost />
+      <FinishNotice />
     </div>
   );
 }

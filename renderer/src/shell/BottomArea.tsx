@@ -1,17 +1,20 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { ListOrdered, ScrollText, type LucideIcon } from 'lucide-react';
+import { LogPanel } from '../log/LogPanel';
+import { QueuePanel } from '../queue/QueuePanel';
+import type { BottomTab } from '../store/layoutSlice';
+import { useAppStore } from '../store/StoreContext';
 
-type Tab = 'queue' | 'log';
-
-const TABS: readonly { id: Tab; label: string; icon: LucideIcon; empty: string }[] = [
-  { id: 'queue', label: 'Transfer queue', icon: ListOrdered, empty: 'No transfers queued.' },
-  { id: 'log', label: 'Log', icon: ScrollText, empty: 'No messages yet. Connection and transfer messages will appear here.' },
+const TABS: readonly { id: BottomTab; label: string; icon: LucideIcon }[] = [
+  { id: 'queue', label: 'Transfer queue', icon: ListOrdered },
+  { id: 'log', label: 'Log', icon: ScrollText },
 ];
 
 /** The resizable area under the panes: the transfer queue and the log, as tabs (ARIA tabs pattern). */
 export function BottomArea({ height }: { height: number }) {
-  const [current, setCurrent] = useState<Tab>('queue');
-  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
+  const current = useAppStore((state) => state.layout.bottomTab);
+  const setCurrent = useAppStore((state) => state.setBottomTab);
+  const tabRefs = useRef(new Map<BottomTab, HTMLButtonElement>());
 
   function onKeyDown(event: KeyboardEvent) {
     const at = TABS.findIndex((tab) => tab.id === current);
@@ -47,11 +50,14 @@ export function BottomArea({ height }: { height: number }) {
           </button>
         ))}
       </div>
-      {TABS.map(({ id, empty }) => (
-        <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={current !== id} className="tab-panel">
-          <p className="empty-text">{empty}</p>
-        </div>
-      ))}
+      {/* Mounted while hidden too: the queue keeps its scroll position and selection. */}
+      <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" hidden={current !== 'queue'} className="tab-panel tab-panel-queue">
+        <QueuePanel />
+      </div>
+      {/* The log stays mounted while hidden so it keeps its scroll position and selection. */}
+      <div role="tabpanel" id="panel-log" aria-labelledby="tab-log" hidden={current !== 'log'} className="tab-panel tab-panel-log">
+        <LogPanel />
+      </div>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { FilePane } from '../files/FilePane';
 import type { PaneSource } from '../files/paneSource';
 import type { PaneState } from '../files/paneState';
+import { createPaneDragDrop } from '../dnd/paneDragDrop';
 
 /** The local file pane: the generic FilePane bound to the local slice. */
 export function LocalPane() {
@@ -15,6 +16,7 @@ export function LocalPane() {
       useSelect: <T,>(selector: (pane: PaneState) => T) => useStore(store, (state) => selector(state.localPane)),
       read: () => store.getState().localPane,
       actions: store.getState().localActions,
+      dragDrop: createPaneDragDrop(store, 'local'),
     }),
     [store],
   );

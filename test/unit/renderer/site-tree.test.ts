@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteProfile } from '../../../shared/services/sites';
+import { buildSiteTree, normalizeFolder, uniqueName, visibleRows } from '../../../renderer/src/sites/siteTree';
+
+const site = (id: string, name: string, folder: string): SiteProfile => ({
+  id,
+  name,
+  folder,
+  host: 'h',
+  tlsMode: 'explicit',
+  minTlsVersion: '1.2',
+  dataProtection: 'private',
+  clearCommandChannel: false,
+  transferMode: 'passive',
+  connectionLimit: 2,
+  charset: 'auto',
+  user: 'u',
+  passwordMode: 'ask',
+});
+
+describe('site tree', () => {
+  it('nests folders from paths, sorts naturally, and keeps empty folders made in the dialog', () => {
+    const tree = buildSiteTree(
+      [site('1', 'site10', 'Work/Clients'), site('2', 'site9', 'Work//Clients/'), site('3', 'Home', ''), site('4', 'Ops', 'Work')],
+      ['Archive', 'Work/Empty'],
+    );
+    expect(tree.sites.map((s) => s.name)).toEqual(['Home']);
+    expect(tree.folders.map((f) => f.name)).toEqual(['Archive', 'Work']);
+    const work = tree.folders[1]!;
+    expect(work.sites.map((s) => s.name)).toEqual(['Ops']);
+    expect(work.folders.map((f) => f.path)).toEqual(['Work/Clients', 'Work/Empty']);
+    expect(work.folders[0]!.sites.map((s) => s.name)).toEqual(['site9', 'site10']);
+  });
+
+  it('flattens to rows with levels, hiding what collapsed folders hold', () => {
+    const tree = buildSiteTree([site('1', 'A', 'Work'), site('2', 'B', '')]);
+    const rows = visibleRows(tree, new Set());
+    expect(rows.map((row) => `${row.level}:${row.kind === 'site' ? row.site.name : row.node.name}`)).toEqual(['1:My sites', '2:Work', '3:A', '2:B']);
+    const collapsed = visibleRows(tree, new Set(['Work']));
+    expect(collapsed.map((row) => row.key)).toEqual(['folder:', 'folder:Work', 'site:2']);
+  });
+
+  it('normalizes folders and picks unused names', () => {
+    expect(normalizeFolder(' Work / Clients/ ')).toBe('Work/Clients');
+    expect(uniqueName('New site', [])).toBe('New site');
+    expect(uniqueName('New site', ['new site', 'New site 2'])).toBe('New site 3');
+  });
+});
