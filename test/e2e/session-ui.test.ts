@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SessionState } from '../../shared/services/session';
-import { launchChromium } from '../support/browser';
-import { fakeCertificateInfo, FakeServices, startFakeShell } from './fake-shell';
-import { openGuardedPage } from './page-guard';
+import { fakeCertificateInfo, FakeServices } from './fake-shell';
+import { useFakeShellPages } from './fake-shell-pages';
 
 /**
  * The quick connect bar, the remote pane's states, the Site Manager and the log, over
@@ -12,32 +11,7 @@ import { openGuardedPage } from './page-guard';
  */
 
 const TIMEOUT = 60_000;
-let browser: Browser;
-const shells: { close(): Promise<void> }[] = [];
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
-  await Promise.all(shells.splice(0).map((shell) => shell.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(fake: FakeServices, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const shell = await startFakeShell(fake);
-  shells.push(shell);
-  const page = await openGuardedPage(browser, shell.url, pageErrors, { colorScheme });
-  pages.push(page);
-  return page;
-}
+const open = useFakeShellPages();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/sluice-${name}.png` });
 const remoteGrid = (page: Page) => page.getByRole('grid', { name: 'Remote files' });

@@ -1,14 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { FileExistsRequest } from '../../shared/services/prompts';
 import type { SessionState } from '../../shared/services/session';
-import { launchChromium } from '../support/browser';
 import { makeTempDir } from '../support/temp-dir';
-import { FakeServices, startFakeShell } from './fake-shell';
-import { openGuardedPage } from './page-guard';
+import { FakeServices } from './fake-shell';
+import { useFakeShellPages } from './fake-shell-pages';
 import { FakeTransfers, item } from './transfers-fake';
 
 /**
@@ -18,34 +17,9 @@ import { FakeTransfers, item } from './transfers-fake';
  */
 
 const TIMEOUT = 90_000;
-let browser: Browser;
-const shells: { close(): Promise<void> }[] = [];
-const pages: Page[] = [];
-const pageErrors: string[] = [];
+const open = useFakeShellPages({ width: 1400, height: 900 });
 const removals: (() => void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
-  await Promise.all(shells.splice(0).map((shell) => shell.close()));
-  removals.splice(0).forEach((remove) => remove());
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(fake: FakeServices, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const shell = await startFakeShell(fake);
-  shells.push(shell);
-  const page = await openGuardedPage(browser, shell.url, pageErrors, { colorScheme, viewport: { width: 1400, height: 900 } });
-  pages.push(page);
-  return page;
-}
+afterEach(() => removals.splice(0).forEach((remove) => remove()));
 
 const connectedState: SessionState = { status: 'connected', host: 'ftp.example.com', port: 2121, user: 'alice', tlsMode: 'explicit', home: '/home/alice' };
 const remoteEntries: RemoteEntry[] = [
