@@ -1,6 +1,7 @@
 import { Dialog } from './Dialog';
 import { plural } from '../files/format';
 import { useSubmit } from './useSubmit';
+import { FieldError } from './FieldError';
 
 interface ConfirmDeleteDialogProps {
   readonly names: readonly string[];
@@ -30,11 +31,7 @@ export function ConfirmDeleteDialog({ names, permanent, recursive, onConfirm, on
         ))}
         {more > 0 && <li className="dialog-more">and {plural(more, 'more item')}</li>}
       </ul>
-      {error !== null && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       <div className="dialog-buttons">
         <button type="button" className="button" onClick={onClose}>
           Cancel

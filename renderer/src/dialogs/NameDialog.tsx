@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Dialog } from './Dialog';
 import { useSubmit } from './useSubmit';
+import { FieldError } from './FieldError';
 
 interface NameDialogProps {
   readonly title: string;
@@ -50,11 +51,7 @@ export function NameDialog({ title, submitLabel, initialName, selectUpTo, onSubm
             }}
           />
         </label>
-        {error !== null && (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError id={errorId} message={error} />
         <div className="dialog-buttons">
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -3,6 +3,7 @@ import { KeyRound } from 'lucide-react';
 import { Dialog } from '../dialogs/Dialog';
 import { useSubmit } from '../dialogs/useSubmit';
 import { MIN_MASTER_PASSWORD, passwordStrength } from '../sites/passwordStrength';
+import { FieldError } from '../dialogs/FieldError';
 
 /**
  * Creates (twice, with a strength hint) or unlocks the master-password vault that keeps
@@ -86,11 +87,7 @@ export function MasterPasswordDialog({
             {mismatch && <p className="field-error">The two passwords differ.</p>}
           </>
         )}
-        {error !== null && (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError id={errorId} message={error} />
         <div className="dialog-buttons">
           <button type="button" className="button" onClick={onClose}>
             Cancel

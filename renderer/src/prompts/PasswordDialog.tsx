@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PasswordRequest } from '../../../shared/services/prompts';
 import { Dialog } from '../dialogs/Dialog';
+import { FieldError } from '../dialogs/FieldError';
 
 /** Asks for the password of a site that has none saved; "Remember" only when a vault can keep it. */
 export function PasswordDialog({
@@ -29,11 +30,7 @@ export function PasswordDialog({
       description={<p>{request.siteName ? `Password for ${who} (${request.siteName})` : `Password for ${who}`}</p>}
     >
       <form className="dialog-form" onSubmit={onSubmit}>
-        {request.retryReason && (
-          <p id={retryId} className="field-error" role="alert">
-            {request.retryReason}
-          </p>
-        )}
+        <FieldError id={retryId} message={request.retryReason} />
         <label className="field">
           <span className="field-label">Password</span>
           <input

@@ -3,6 +3,7 @@ import { Dialog } from '../dialogs/Dialog';
 import { useSubmit } from '../dialogs/useSubmit';
 import { plural } from '../files/format';
 import { has, parseOctal, RIGHTS, toggle, toOctal, WHO } from './mode';
+import { FieldError } from '../dialogs/FieldError';
 
 const WHO_LABEL = { owner: 'Owner', group: 'Group', others: 'Others' } as const;
 const RIGHT_LABEL = { read: 'Read', write: 'Write', execute: 'Execute' } as const;
@@ -83,11 +84,7 @@ export function ChmodDialog({
           />
         </label>
         {!octalValid && <p className="field-error">Three or four digits from 0 to 7, like 755.</p>}
-        {error !== null && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
         <div className="dialog-buttons">
           <button type="button" className="button" onClick={onClose}>
             Cancel

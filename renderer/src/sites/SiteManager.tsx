@@ -10,6 +10,7 @@ import { SiteEditor, type SiteTab } from './SiteEditor';
 import { newSiteValues, secretsToSave, storesSecret, validateSite, valuesFromSite, type SiteField, type SiteFormValues } from './siteForm';
 import { SiteTree, type TreeSelection } from './SiteTree';
 import { buildSiteTree, folderSegments, uniqueName, visibleRows } from './siteTree';
+import { FieldError } from '../dialogs/FieldError';
 
 /** The folder a selection lives in: new sites and folders are created there. */
 function folderOfSelection(selection: TreeSelection, sites: readonly SiteProfile[], values: SiteFormValues | null): string {
@@ -248,11 +249,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
             ) : (
               <p className="empty-text site-empty">Select a site, or create one with “New site”.</p>
             )}
-            {problem !== null && (
-              <p className="field-error" role="alert">
-                {problem}
-              </p>
-            )}
+            <FieldError message={problem} />
           </div>
         </div>
         <div className="dialog-buttons">
