@@ -5,6 +5,7 @@ import { useAppStore } from '../store/StoreContext';
 import { QueueList } from './QueueList';
 import { QueueToolbar } from './QueueToolbar';
 import { TotalBar } from './TotalBar';
+import { tabIndexForKey } from '../shell/tabKeys';
 
 const VIEWS: readonly { id: QueueView; label: string }[] = [
   { id: 'queued', label: 'Queued' },
@@ -23,13 +24,12 @@ export function QueuePanel() {
   const tabRefs = useRef(new Map<QueueView, HTMLButtonElement>());
 
   function onKeyDown(event: KeyboardEvent) {
-    const at = VIEWS.findIndex((tab) => tab.id === view);
-    const moves: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: VIEWS.length - 1 };
-    const to = moves[event.key];
+    const to = tabIndexForKey(event.key, VIEWS.findIndex((tab) => tab.id === view), VIEWS.length);
     if (to === undefined) return;
     event.preventDefault();
+    // These tabs sit inside the bottom area's: their keys must not move those too.
     event.stopPropagation();
-    const tab = VIEWS[(to + VIEWS.length) % VIEWS.length]!;
+    const tab = VIEWS[to]!;
     setView(tab.id);
     tabRefs.current.get(tab.id)?.focus();
   }

@@ -4,6 +4,7 @@ import { LogPanel } from '../log/LogPanel';
 import { QueuePanel } from '../queue/QueuePanel';
 import type { BottomTab } from '../store/layoutSlice';
 import { useAppStore } from '../store/StoreContext';
+import { tabIndexForKey } from './tabKeys';
 
 const TABS: readonly { id: BottomTab; label: string; icon: LucideIcon }[] = [
   { id: 'queue', label: 'Transfer queue', icon: ListOrdered },
@@ -17,12 +18,10 @@ export function BottomArea({ height }: { height: number }) {
   const tabRefs = useRef(new Map<BottomTab, HTMLButtonElement>());
 
   function onKeyDown(event: KeyboardEvent) {
-    const at = TABS.findIndex((tab) => tab.id === current);
-    const moves: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: TABS.length - 1 };
-    const to = moves[event.key];
+    const to = tabIndexForKey(event.key, TABS.findIndex((tab) => tab.id === current), TABS.length);
     if (to === undefined) return;
     event.preventDefault();
-    const tab = TABS[(to + TABS.length) % TABS.length]!;
+    const tab = TABS[to]!;
     setCurrent(tab.id);
     tabRefs.current.get(tab.id)?.focus();
   }
