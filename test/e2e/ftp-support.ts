@@ -89,6 +89,26 @@ export async function quickConnectTo(page: Page, server: RunningServer, port = s
   await bar.getByLabel('Password').press('Enter');
 }
 
+/**
+ * Quick-connects to `server` and, the first time the certificate is asked about, answers
+ * "Always trust"; resolves once the server's root folder is listed.
+ */
+export async function connectTrustingAlways(page: Page, server: RunningServer): Promise<void> {
+  await quickConnectTo(page, server);
+  await expect
+    .poll(
+      async () => {
+        const dialog = page.getByRole('dialog', { name: 'Unknown certificate' });
+        if (await dialog.count()) await dialog.getByRole('button', { name: 'Always trust' }).click();
+        // getAttribute would wait for a grid that is not there yet; count() does not.
+        return (await remoteGrid(page).count()) > 0 ? remoteGrid(page).getAttribute('data-folder') : null;
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBe('/');
+  await waitForRemoteFolder(page, '/');
+}
+
 /** Waits for the remote grid to show `folder`, fully listed. */
 export async function waitForRemoteFolder(page: Page, folder: string, timeout = 30_000): Promise<void> {
   await expect.poll(() => remoteGrid(page).getAttribute('data-folder'), { timeout }).toBe(folder);

@@ -6,7 +6,7 @@ import { launchChromium } from '../support/browser';
 import { startServer, type RunningServer } from '../support/servers';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebShell, type RunningWebShell } from '../support/web-shell';
-import { quickConnectTo, remoteGrid, remoteNames, remoteRow, seedManyFiles, waitForRemoteFolder } from './ftp-support';
+import { connectTrustingAlways, remoteGrid, remoteNames, remoteRow, seedManyFiles, waitForRemoteFolder } from './ftp-support';
 import { openGuardedPage } from './page-guard';
 
 /**
@@ -47,19 +47,7 @@ afterAll(async () => {
 async function connected(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await openGuardedPage(browser, shell.url, pageErrors, { colorScheme });
   pages.push(page);
-  await quickConnectTo(page, server);
-  await expect
-    .poll(
-      async () => {
-        const dialog = page.getByRole('dialog', { name: 'Unknown certificate' });
-        if (await dialog.count()) await dialog.getByRole('button', { name: 'Always trust' }).click();
-        // getAttribute would wait for a grid that is not there yet; count() does not.
-        return (await remoteGrid(page).count()) > 0 ? remoteGrid(page).getAttribute('data-folder') : null;
-      },
-      { timeout: 30_000, interval: 300 },
-    )
-    .toBe('/');
-  await waitForRemoteFolder(page, '/');
+  await connectTrustingAlways(page, server);
   return page;
 }
 

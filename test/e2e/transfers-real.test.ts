@@ -7,7 +7,7 @@ import { launchChromium } from '../support/browser';
 import { startServer, type RunningServer } from '../support/servers';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebShell, type RunningWebShell } from '../support/web-shell';
-import { quickConnectTo, remoteGrid, remoteRow, waitForRemoteFolder } from './ftp-support';
+import { connectTrustingAlways, remoteGrid, remoteRow, waitForRemoteFolder } from './ftp-support';
 import { openGuardedPage } from './page-guard';
 
 /**
@@ -60,18 +60,7 @@ async function startShell(data: string): Promise<RunningWebShell> {
 async function connected(shell: RunningWebShell, localDir: string): Promise<Page> {
   const page = await openGuardedPage(browser, shell.url, pageErrors);
   pages.push(page);
-  await quickConnectTo(page, server);
-  await expect
-    .poll(
-      async () => {
-        const dialog = page.getByRole('dialog', { name: 'Unknown certificate' });
-        if (await dialog.count()) await dialog.getByRole('button', { name: 'Always trust' }).click();
-        return (await remoteGrid(page).count()) > 0 ? remoteGrid(page).getAttribute('data-folder') : null;
-      },
-      { timeout: 30_000, interval: 300 },
-    )
-    .toBe('/');
-  await waitForRemoteFolder(page, '/');
+  await connectTrustingAlways(page, server);
   await showLocal(page, localDir);
   return page;
 }
