@@ -1,12 +1,13 @@
 import { open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileIfExists, writeFileAtomic } from '../persist/atomic-file';
+import { isPauseLine, pausedBy, pausedInHeader, surelyItemChange } from './queue-pause';
 import type { QueueOp, QueueRecord } from './queue-record';
 
 /**
  * The files of a crash-safe queue in one folder:
- *   queue.snapshot.jsonl     header {"v":1,"gen":G} then one record per line (writeFileAtomic)
- *   queue.journal.<G>.jsonl  QueueOps appended since that snapshot
+ *   queue.snapshot.jsonl     header {"v":1,"gen":G,"paused":P} then one record per line (writeFileAtomic)
+ *   queue.journal.<G>.jsonl  QueueOps and Pause / Resume lines appended since that snapshot
  * Compaction switches to journal G+1 first, then writes snapshot G+1, then deletes journal G:
  * a crash between the steps leaves snapshot G + journals G and G+1, and loading replays every
  * journal from the snapshot's generation on, so no acknowledged change is ever lost.
@@ -20,6 +21,8 @@ export interface LoadedQueue {
   readonly generation: number;
   readonly records: QueueRecord[];
   readonly ops: QueueOp[];
+  /** Whether the queue was paused (Pause / Resume lines and the header's flag; see queue-pause.ts). */
+  readonly paused: boolean;
   /** Torn or corrupt lines skipped (a kill -9 mid-append tears at most the last one). */
   readonly skippedLines: number;
 }
@@ -32,34 +35,49 @@ export function journalPath(folder: string, generation: number): string {
 /** Reads the snapshot and the journals that follow it; a missing folder is an empty queue. */
 export async function loadQueueFiles(folder: string): Promise<LoadedQueue> {
   let skippedLines = 0;
-  const parse = <T>(line: string): T | undefined => {
-    if (line.trim() === '') return undefined;
+  const parse = (line: string): object | undefined => {
     try {
-      return JSON.parse(line) as T;
+      const value: unknown = JSON.parse(line);
+      if (typeof value === 'object' && value !== null) return value;
     } catch {
-      skippedLines += 1;
-      return undefined;
+      // Not JSON: skipped and counted, like JSON that is not an object.
     }
+    skippedLines += 1;
+    return undefined;
   };
   const snapshot = (await readFileIfExists(path.join(folder, SNAPSHOT))) ?? '';
-  const [head, ...lines] = snapshot.split('\n');
-  const generation = parse<{ gen?: number }>(head ?? '')?.gen ?? 0;
-  const records = lines.map((line) => parse<QueueRecord>(line)).filter((record): record is QueueRecord => record !== undefined);
+  const [head = '', ...lines] = snapshot.split('\n');
+  // No snapshot yet is a new, running queue; a header that can't be read is handled by pausedInHeader.
+  const header = head.trim() === '' ? {} : parse(head);
+  const generation = (header as { gen?: number } | undefined)?.gen ?? 0;
+  let paused = pausedInHeader(header);
+  const records = lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => parse(line) as QueueRecord | undefined)
+    .filter((record): record is QueueRecord => record !== undefined);
   const ops: QueueOp[] = [];
   for (const journal of await journalGenerations(folder)) {
     if (journal < generation) continue;
     const text = (await readFileIfExists(journalPath(folder, journal))) ?? '';
     for (const line of text.split('\n')) {
-      const op = parse<QueueOp>(line);
-      if (op !== undefined) ops.push(op);
+      if (line.trim() === '') continue;
+      const parsed = parse(line);
+      if (parsed === undefined) {
+        // Torn or damaged: if it may have been a Pause, honour it (see queue-pause.ts).
+        if (!surelyItemChange(line)) paused = true;
+      } else if (isPauseLine(parsed)) {
+        paused = pausedBy(parsed);
+      } else {
+        ops.push(parsed as QueueOp);
+      }
     }
   }
-  return { generation, records, ops, skippedLines };
+  return { generation, records, ops, paused, skippedLines };
 }
 
-/** Writes a snapshot of `records` as generation `generation`, atomically. */
-export async function writeSnapshot(folder: string, generation: number, records: readonly QueueRecord[]): Promise<void> {
-  const lines = [JSON.stringify({ v: 1, gen: generation }), ...records.map((record) => JSON.stringify(record))];
+/** Writes a snapshot of `records` and the paused flag as generation `generation`, atomically. */
+export async function writeSnapshot(folder: string, generation: number, records: readonly QueueRecord[], paused: boolean): Promise<void> {
+  const lines = [JSON.stringify({ v: 1, gen: generation, paused }), ...records.map((record) => JSON.stringify(record))];
   await writeFileAtomic(path.join(folder, SNAPSHOT), `${lines.join('\n')}\n`);
 }
 

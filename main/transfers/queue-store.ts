@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { QueueModel } from './queue-model';
 import { journalPath, JournalFile, loadQueueFiles, removeOldJournals, writeSnapshot } from './queue-journal';
+import { pauseLine } from './queue-pause';
 import type { QueueOp, QueueRecord } from './queue-record';
 
 /** Tuning of a store; the defaults suit a desktop queue of 100,000 items. */
@@ -16,6 +17,7 @@ export interface QueueStoreOptions {
  * in small batches; progress is never journaled (a resume finds it in the temporary file). A
  * long journal is folded into a snapshot now and then. Loading replays snapshot + journals,
  * skips a torn last line and starts a fresh generation, so a torn tail is never appended to.
+ * Pause and Resume of the whole queue are journaled the same way (queue-pause.ts).
  */
 export class QueueStore {
   readonly model = new QueueModel();
@@ -23,6 +25,7 @@ export class QueueStore {
   private generation = 0;
   private pending: string[] = [];
   private opsSinceSnapshot = 0;
+  private pausedNow = false;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private failure: unknown;
@@ -45,6 +48,7 @@ export class QueueStore {
     for (const record of loaded.records) store.model.apply({ o: 'add', r: record });
     for (const op of loaded.ops) store.model.apply(op);
     store.generation = loaded.generation;
+    store.pausedNow = loaded.paused;
     // Start clean: one snapshot of what was loaded, an empty journal of the next generation.
     await store.compact();
     return store;
@@ -53,11 +57,20 @@ export class QueueStore {
   /** Applies a change in memory now and queues its journal line; returns the records it touched. */
   commit(op: QueueOp): QueueRecord[] {
     const touched = this.model.apply(op);
-    if (touched.length === 0) return touched;
-    this.pending.push(JSON.stringify(op));
-    this.opsSinceSnapshot += 1;
-    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.flushDelayMs);
+    if (touched.length > 0) this.append(JSON.stringify(op));
     return touched;
+  }
+
+  /** True while the queue is paused: kept with the queue, so it starts paused after a restart. */
+  get paused(): boolean {
+    return this.pausedNow;
+  }
+
+  /** Records a Pause (true) or Resume (false); like a commit, on disk once flushed. */
+  setPaused(paused: boolean): void {
+    if (paused === this.pausedNow) return;
+    this.pausedNow = paused;
+    this.append(pauseLine(paused));
   }
 
   /** Resolves when every change committed so far is on disk (fsync'd); rejects if the disk refused. */
@@ -86,18 +99,26 @@ export class QueueStore {
     this.journal = undefined;
   }
 
+  /** Queues a journal line; the timer writes it soon, flush() at once. */
+  private append(line: string): void {
+    this.pending.push(line);
+    this.opsSinceSnapshot += 1;
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.flushDelayMs);
+  }
+
   /** Switches to the next journal, snapshots the model, then deletes the journals it contains. */
   private async compact(): Promise<void> {
     const next = this.generation + 1;
     // Taken synchronously with the switch: later changes go to journal `next` only.
     const records = this.model.all().map((record) => ({ ...record }));
+    const paused = this.pausedNow;
     // Changes not yet appended are inside this snapshot; replaying them too would repeat a move.
     this.pending = [];
     const previous = this.journal;
     this.journal = await JournalFile.open(journalPath(this.folder, next));
     await previous?.close();
     this.opsSinceSnapshot = 0;
-    await writeSnapshot(this.folder, next, records);
+    await writeSnapshot(this.folder, next, records, paused);
     this.generation = next;
     await removeOldJournals(this.folder, next);
   }

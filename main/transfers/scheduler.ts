@@ -51,7 +51,6 @@ interface Running {
  * abort the engine's transfer (ABOR), and a cancelled download leaves no file behind.
  */
 export class Scheduler {
-  private paused = false;
   private stopping = false;
   private walks = 0;
   private readonly running = new Map<string, Running>();
@@ -68,9 +67,9 @@ export class Scheduler {
     this.run = new QueueRun(deps.finishNoticeAfterMs ?? 10_000, deps.onFinish, () => deps.policy.endRun());
   }
 
-  /** True while paused. */
+  /** True while paused; the store keeps the flag, so a queue paused before a restart starts paused. */
   get isPaused(): boolean {
-    return this.paused;
+    return this.deps.store.paused;
   }
 
   /** Applies a change, journals it and tells the UI. */
@@ -82,7 +81,7 @@ export class Scheduler {
 
   /** Starts whatever may start now. */
   pump(): void {
-    if (this.paused || this.stopping) return;
+    if (this.isPaused || this.stopping) return;
     const connected = this.deps.runners.connected();
     let free = 0;
     for (const [key, runner] of connected) free += Math.max(0, runner.limit - (this.busy.get(key) ?? 0));
@@ -119,12 +118,12 @@ export class Scheduler {
 
   /** Stops starting items and aborts the active ones; they go back to queued and resume later. */
   pause(): void {
-    this.paused = true;
+    this.setPaused(true);
     this.stopAll('pause');
   }
 
   resume(): void {
-    this.paused = false;
+    this.setPaused(false);
     this.pump();
   }
 
@@ -183,6 +182,12 @@ export class Scheduler {
     this.stopAll('shutdown');
     for (const resolve of this.roomWaiters.splice(0)) resolve();
     await Promise.all(settled);
+  }
+
+  /** Journals the flag and tells the UI: with nothing running, no item change would carry it. */
+  private setPaused(paused: boolean): void {
+    this.deps.store.setPaused(paused);
+    this.deps.feed.changed([]);
   }
 
   private stopAll(reason: StopReason): void {
@@ -314,7 +319,7 @@ export class Scheduler {
 
   /** Ends a run when nothing runs and nothing waits for a retry (a paused run is still on). */
   private checkRunEnd(): void {
-    if (!this.run.running || this.paused || this.running.size > 0 || this.walks > 0) return;
+    if (!this.run.running || this.isPaused || this.running.size > 0 || this.walks > 0) return;
     const now = Date.now();
     for (const [id, due] of this.notBefore) {
       if (due > now && this.deps.store.model.get(id)?.status === 'queued') return;

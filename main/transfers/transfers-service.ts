@@ -40,9 +40,10 @@ interface Ready {
 }
 
 /**
- * The transfers service: a crash-safe queue (QueueStore), a scheduler over the session's
- * connections, the file-exists policy and throttled events. Built synchronously for the
- * composition root; the queue loads in the background and every method waits for it.
+ * The transfers service: a crash-safe queue (QueueStore, its paused flag included), a
+ * scheduler over the session's connections, the file-exists policy and throttled events.
+ * Built synchronously for the composition root; the queue loads in the background and every
+ * method waits for it.
  */
 export class TransferQueue implements TransfersService {
   private readonly itemsChanged = new Emitter<readonly TransferItem[]>();
@@ -92,6 +93,7 @@ export class TransferQueue implements TransfersService {
       if (record.status === 'active' || record.status === 'expanding') scheduler.commit({ o: 'set', id: record.id, p: { status: 'queued' } });
     }
     await store.flush();
+    // A queue paused before the restart stays paused: the pump starts nothing until Resume.
     scheduler.pump();
     return { store, scheduler, settings, feed, runners };
   }
@@ -118,12 +120,13 @@ export class TransferQueue implements TransfersService {
     return (await this.ready).feed.summary();
   }
 
+  /** Pauses the queue; resolves once the pause is on disk, so a restart (or a crash) keeps it. */
   async pause(): Promise<void> {
-    (await this.ready).scheduler.pause();
+    await this.changeAndFlush((scheduler) => scheduler.pause());
   }
 
   async resume(): Promise<void> {
-    (await this.ready).scheduler.resume();
+    await this.changeAndFlush((scheduler) => scheduler.resume());
   }
 
   async cancel(ids: string[]): Promise<void> {

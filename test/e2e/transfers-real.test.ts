@@ -193,15 +193,22 @@ describe('transfers against vsftpd', () => {
 
       shell = await startShell(data);
       page = await connected(shell, src);
-      // Both items came back from the data folder. Whether the pause itself survives is the
-      // service's call (today it does not, so they may already be running): resume if paused.
-      await expect
-        .poll(async () => Number((await queueTab(page, 'Queued').textContent())?.replace(/\D/g, '')) + Number((await queueTab(page, 'Finished').textContent())?.replace(/\D/g, '')), {
-          timeout: 20_000,
-        })
-        .toBe(2);
+      // Both items came back from the data folder, and the queue is still paused: the panel
+      // offers Resume and says so, the rows say Queued, and nothing reaches the server.
+      await expect.poll(() => queueTab(page, 'Queued').textContent(), { timeout: 20_000 }).toBe('Queued2');
       const resume = page.getByRole('button', { name: 'Resume queue' });
-      if (await resume.count()) await resume.click();
+      await resume.waitFor({ timeout: 10_000 });
+      expect(await page.getByRole('button', { name: 'Pause queue' }).count()).toBe(0);
+      await expect.poll(() => page.getByRole('status', { name: 'Queue totals' }).textContent()).toContain('Paused');
+      const queuedRows = page.getByRole('grid', { name: 'Queued transfers' }).locator('[role="row"][data-id]');
+      await expect.poll(() => queuedRows.locator('.queue-status').allTextContents()).toEqual(['Queued', 'Queued']);
+      // Connected and idle for a while: a queue that forgot its pause would have sent 300 kB by now.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(['r1.bin', 'r2.bin'].filter((name) => existsSync(path.join(server.root, name)))).toEqual([]);
+      expect(await queueTab(page, 'Finished').textContent()).toBe('Finished0');
+      expect(await queuedRows.locator('.queue-status').allTextContents()).toEqual(['Queued', 'Queued']);
+      await resume.click();
+      await page.getByRole('button', { name: 'Pause queue' }).waitFor({ timeout: 10_000 });
       for (const [at, name] of ['r1.bin', 'r2.bin'].entries()) {
         await expect.poll(() => existsSync(path.join(server.root, name)) && sha256(path.join(server.root, name)), { timeout: 60_000 }).toBe(sums[at]);
       }
