@@ -54,6 +54,8 @@ export interface ConnectOptions {
   readonly askInsecure?: AskInsecure;
   /** Idle time before a NOOP keeps the session alive (0 or absent: off). */
   readonly keepaliveMs?: number;
+  /** Keep the way open to leave TLS later (REIN); implied by the policy's CCC. Costs CPU per command. */
+  readonly tlsShutdown?: boolean;
   /** Passive or active data connections, their timeouts, and whether session reuse is required. */
   readonly data?: DataOptions;
   /** Caps of folder listings (rule 19). */
@@ -137,6 +139,7 @@ export class FtpClient {
     const timeouts = options.timeouts ?? {};
     const raw = await connectTcp(options.host, port, timeouts.connectMs ?? 15_000);
     const control = new ControlConnection(raw, {
+      tlsShutdown: options.tlsShutdown === true || policy.clearCommandChannel === true,
       ...(timeouts.replyMs === undefined ? {} : { replyTimeoutMs: timeouts.replyMs }),
       ...(timeouts.tlsMs === undefined ? {} : { tlsTimeoutMs: timeouts.tlsMs }),
       ...(options.limits === undefined ? {} : { limits: options.limits }),

@@ -77,7 +77,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   let control: ControlConnection | undefined;
   try {
     const timeoutMs = options.timeoutMs ?? 15_000;
-    control = new ControlConnection(await connectTcp(options.host, port, timeoutMs), { replyTimeoutMs: timeoutMs });
+    control = new ControlConnection(await connectTcp(options.host, port, timeoutMs), { replyTimeoutMs: timeoutMs, tlsShutdown: options.tryCcc === true });
     if (options.onLog !== undefined) control.onLog(options.onLog);
     const verify = options.verifyServer ?? trustNodeVerdict;
     const context: SecurityContext = {

@@ -3,7 +3,7 @@ import type { ControlConnection } from './control';
 import { FtpError } from './errors';
 import type { SecurityPolicy } from './policy';
 import type { Reply } from './reply';
-import { tlsConnectionOptions, tlsHandshake } from './tls-options';
+import { tlsConnectionOptions, tlsHandshake, withSharedContext } from './tls-options';
 
 /** A question to the user before going on in clear: the server has no TLS ('explicit-if-available'). */
 export interface InsecureQuestion {
@@ -54,7 +54,7 @@ const AUTH_UNKNOWN = [500, 502, 504];
 export async function startTlsAndVerify(context: SecurityContext): Promise<void> {
   const { control, host, port, policy, state } = context;
   const socket = await control.startTls((stream) =>
-    tlsHandshake(tlsConnectionOptions(policy, host, stream), (session) => {
+    tlsHandshake(withSharedContext(policy, tlsConnectionOptions(policy, host, stream)), (session) => {
       state.session = session;
     }),
   );
@@ -135,6 +135,7 @@ export async function negotiateProtection(context: SecurityContext, tolerant: bo
 export async function clearCommandChannel(context: SecurityContext): Promise<Reply> {
   const { control, state } = context;
   if (control.tlsSocket === undefined) throw new FtpError('protocol', 'CCC needs a protected control connection', 'tls');
+  if (!control.canStopTls) throw unstoppable('CCC');
   const reply = await control.send('CCC', undefined, { phase: 'tls', detachOn: [200], tlsMayEnd: true, securing: true });
   context.onStep?.('CCC', reply);
   if (reply.code !== 200) {
@@ -154,6 +155,7 @@ export async function clearCommandChannel(context: SecurityContext): Promise<Rep
 export async function reinitialize(context: SecurityContext): Promise<Reply> {
   const { control, state } = context;
   const protectedControl = control.tlsSocket !== undefined;
+  if (protectedControl && !control.canStopTls) throw unstoppable('REIN');
   control.beginSecuring();
   // Reading stops after the 220 even in clear: implicit FTPS starts TLS again right after it.
   const reply = await control.send('REIN', undefined, { phase: 'command', detachOn: [220], tlsMayEnd: true, securing: true });
@@ -168,4 +170,9 @@ export async function reinitialize(context: SecurityContext): Promise<Reply> {
   state.commandChannelCleared = false;
   control.note('info', 'Session reinitialized: unprotected and logged out');
   return reply;
+}
+
+// Checked before the command goes out: the server would drop TLS and we could not follow.
+function unstoppable(command: string): FtpError {
+  return new FtpError('invalid-argument', `${command} needs a session connected with tlsShutdown: TLS runs natively on this one`, 'tls');
 }

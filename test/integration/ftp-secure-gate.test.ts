@@ -11,7 +11,7 @@ import { failure, useHarness } from './fixtures';
 const harness = useHarness();
 
 async function securedControl(server: FaultServer): Promise<SecurityContext> {
-  const control = new ControlConnection(await connectTcp('127.0.0.1', server.port, 2_000), { replyTimeoutMs: 2_000 });
+  const control = new ControlConnection(await connectTcp('127.0.0.1', server.port, 2_000), { replyTimeoutMs: 2_000, tlsShutdown: true });
   const context: SecurityContext = {
     control,
     host: '127.0.0.1',
@@ -70,7 +70,7 @@ describe('the securing gate of the control connection (rule 6)', () => {
   it('FtpClient: a command issued during REIN goes out only after the new login, inside TLS', async () => {
     const server = await harness.server();
     const { client } = harness.client();
-    await client.connect(harness.options(server));
+    await client.connect(harness.options(server, { tlsShutdown: true }));
     const before = server.commands.length;
     const rein = client.reinitialize();
     const concurrent = client.syst();

@@ -314,7 +314,7 @@ describe('CCC and REIN (rules 4, 5, 6)', () => {
   it('REIN drops TLS and login; the session is negotiated again and TYPE and CWD are restored', async () => {
     const server = await harness.server({ script: { PWD: '257 "/pub/in" is current' } });
     const { client } = harness.client();
-    await client.connect(harness.options(server));
+    await client.connect(harness.options(server, { tlsShutdown: true }));
     await client.type('I');
     const before = server.commands.length;
     await client.reinitialize();
@@ -336,7 +336,7 @@ describe('CCC and REIN (rules 4, 5, 6)', () => {
       if (handshakes === 2) await new Promise((resolve) => setTimeout(resolve, 250));
       return 'trust';
     };
-    await client.connect(harness.options(server, { keepaliveMs: 40, verifyServer }));
+    await client.connect(harness.options(server, { keepaliveMs: 40, verifyServer, tlsShutdown: true }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const before = server.commands.length;
     await client.reinitialize();
@@ -350,7 +350,7 @@ describe('CCC and REIN (rules 4, 5, 6)', () => {
   it('REIN in implicit FTPS starts TLS again at once', async () => {
     const server = await harness.server({ implicit: true });
     const { client } = harness.client();
-    await client.connect(harness.options(server));
+    await client.connect(harness.options(server, { tlsShutdown: true }));
     const before = server.commands.length;
     await client.reinitialize();
     await client.noop();
@@ -359,10 +359,21 @@ describe('CCC and REIN (rules 4, 5, 6)', () => {
     ]);
   });
 
+  it('REIN on a session whose TLS runs natively is refused before anything is sent', async () => {
+    const server = await harness.server();
+    const { client } = harness.client();
+    await client.connect(harness.options(server));
+    const before = server.commands.length;
+    expect(await failure(client.reinitialize())).toMatchObject({ kind: 'invalid-argument', phase: 'tls' });
+    await client.noop();
+    expect(server.verbs().slice(before)).toEqual(['PWD', 'NOOP']);
+    expect(client.controlProtected).toBe(true);
+  });
+
   it('a refused REIN changes nothing', async () => {
     const server = await harness.server({ script: { REIN: '502 REIN not implemented' } });
     const { client } = harness.client();
-    await client.connect(harness.options(server));
+    await client.connect(harness.options(server, { tlsShutdown: true }));
     expect(await failure(client.reinitialize())).toMatchObject({ kind: 'command-failed', code: 502 });
     await client.noop();
     expect(client.controlProtected).toBe(true);
