@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
-import { connect, createSecureContext, type ConnectionOptions, type SecureContext, type TLSSocket } from 'node:tls';
+import { connect, type TLSSocket } from 'node:tls';
 import { FtpError, fromSocketError } from './errors';
 import type { SecurityPolicy } from './policy';
 import type { SecurityState } from './security';
-import { tlsConnectionOptions } from './tls-options';
+import { tlsConnectionOptions, withSharedContext } from './tls-options';
 import { withTimeout } from './timeout';
 
 /** What a data connection's TLS needs from the session. */
@@ -28,7 +28,7 @@ export async function secureDataSocket(socket: Socket, context: DataTlsContext, 
   if (expected === undefined) throw new FtpError('protocol', 'No control certificate to compare the data connection with', 'data');
   const options = tlsConnectionOptions(context.policy, context.host, socket);
   if (state.session !== undefined) options.session = state.session;
-  const tls = connect({ ...options, secureContext: sharedContext(context.policy, options) });
+  const tls = connect(withSharedContext(context.policy, options));
   // TLS 1.3 tickets come after the handshake and some servers issue a fresh one per data
   // connection; the newest is the one the next connection offers.
   tls.on('session', (session: Buffer) => {
@@ -57,18 +57,6 @@ export async function secureDataSocket(socket: Socket, context: DataTlsContext, 
     throw new FtpError('data-certificate-mismatch', 'The data connection presented a different certificate than the control connection; the transfer was stopped', 'data');
   }
   return tls;
-}
-
-// Building a context parses every root certificate (~40 ms of CPU with extra CAs): once per site policy, not per file.
-const contexts = new WeakMap<SecurityPolicy, SecureContext>();
-
-function sharedContext(policy: SecurityPolicy, options: ConnectionOptions): SecureContext {
-  let context = contexts.get(policy);
-  if (context === undefined) {
-    context = createSecureContext(options);
-    contexts.set(policy, context);
-  }
-  return context;
 }
 
 /**
