@@ -10,8 +10,8 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench -- [--only NAME[,NAME…]] [--runs N] [--micro-runs N] [--tls 1.2|1.3]
-  --only        scenario ids (big-down big-up tree-down tree-up rss-down rss-up, micro ids)
-                and/or client names (curl lftp lftp-p1 …); repeatable
+  --only        scenario ids (big-down big-up tree-down tree-up rss-down rss-up queue-10k, micro ids)
+                and/or client names (sluice sluice-queue curl lftp lftp-p1); repeatable
   --runs        timed runs per scenario and client, median reported (default 3, minimum 1)
   --micro-runs  timed repeats of each in-process micro scenario (default 10)
   --tls         TLS version the vsftpd is pinned to (default 1.3)`;

@@ -57,6 +57,23 @@ async function runOnce(s: TransferScenario, client: BenchClient, base: RunBase, 
   }
 }
 
+/** Runs each client's untimed set-up once, if it takes part at all; returns the failures by client. */
+async function prepareClients(
+  scenarios: readonly TransferScenario[], clients: readonly BenchClient[], log: (msg: string) => void,
+): Promise<Map<string, string>> {
+  const errors = new Map<string, string>();
+  for (const c of clients) {
+    if (!c.prepare || !scenarios.some((s) => typeof c[s.method] === 'function')) continue;
+    try {
+      await c.prepare();
+    } catch (err) {
+      errors.set(c.name, `set-up: ${(err as Error).message.split('\n')[0]!.slice(0, 300)}`);
+      log(`${c.name} set-up FAILED — ${(err as Error).message}`);
+    }
+  }
+  return errors;
+}
+
 export async function measureTransfers(
   scenarios: readonly TransferScenario[],
   clients: readonly BenchClient[],
@@ -64,11 +81,14 @@ export async function measureTransfers(
   base: RunBase,
   log: (msg: string) => void,
 ): Promise<ScenarioResult[]> {
+  const setupErrors = await prepareClients(scenarios, clients, log);
   const results: ScenarioResult[] = [];
   for (const s of scenarios) {
-    const rows = clients.map((c): ClientResult => ({
-      client: c.name, role: c.role, supported: typeof c[s.method] === 'function', samples: [],
-    }));
+    const rows = clients.map((c): ClientResult => {
+      const supported = typeof c[s.method] === 'function';
+      const error = supported ? setupErrors.get(c.name) : undefined;
+      return { client: c.name, role: c.role, supported, samples: [], ...(error === undefined ? {} : { error }) };
+    });
     for (let run = 1; run <= runs; run++) {
       for (const [i, c] of clients.entries()) {
         const row = rows[i]!;

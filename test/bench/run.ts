@@ -9,13 +9,15 @@ import { startServer, type RunningServer } from '../support/servers/index';
 import { parseBenchArgs, USAGE } from './args';
 import { CLIENTS } from './clients/index';
 import { describeEnvironment } from './environment';
+import { ensureManyFiles } from './many-files';
 import { measureTransfers, type ScenarioResult } from './measure';
 import { measureMicro, type MicroResult } from './micro';
 import { MICRO } from './micro/index';
+import { measureQueue10k, queue10kRows, WEB, WEB_CLIENT, WEB_CLIENT_NOTE, type WebQueueResult } from './queue-10k';
 import { microRows, rssRows, transferRows } from './report';
 import { settingsOf, writeResults } from './results-file';
 import { RSS, TRANSFERS } from './scenarios';
-import { seedServer } from './seed';
+import { seedManyFiles, seedServer } from './seed';
 import { select } from './select';
 import { ensureSourceData } from './source-data';
 import { renderTable } from './table';
@@ -46,7 +48,7 @@ async function main(): Promise<number> {
   const placeholder: BenchSite = { host: '127.0.0.1', port: 0, user: '', password: '', caPath: '', tlsVersion: args.tls };
   let selection;
   try {
-    selection = select(args.only, { transfers: TRANSFERS, rss: RSS, micro: MICRO, clients: CLIENTS.map((f) => f(placeholder)) });
+    selection = select(args.only, { transfers: TRANSFERS, rss: RSS, micro: MICRO, web: WEB, clients: CLIENTS.map((f) => f(placeholder)) });
   } catch (err) {
     console.error((err as Error).message);
     return 2;
@@ -55,21 +57,30 @@ async function main(): Promise<number> {
 
   const environment = describeEnvironment();
   let transferResults: ScenarioResult[] = [];
+  let webResult: WebQueueResult | undefined;
   const clientNotes: Record<string, string> = {};
-  if (selection.transfers.length) {
+  if (selection.transfers.length || selection.web.length) {
     const source = await ensureSourceData(CACHE_DIR, log);
+    const many = selection.web.length ? await ensureManyFiles(CACHE_DIR, log) : undefined;
     let server: RunningServer | undefined;
     try {
       server = await startServer('vsftpd', { requireSessionReuse: true, tlsVersion: args.tls });
       log(`vsftpd on ${server.host}:${server.port}, TLS ${args.tls}, session reuse required`);
       await seedServer(server.root, source);
+      if (many) await seedManyFiles(server.root, many.dir);
       const site: BenchSite = { host: server.host, port: server.port, user: server.user,
         password: server.password, caPath: server.caPath, tlsVersion: args.tls };
-      const clients = CLIENTS.map((f) => f(site)).filter((c) => wanted.has(c.name));
-      for (const c of clients) clientNotes[c.name] = c.note;
       await mkdir(OUT_DIR, { recursive: true });
-      transferResults = await measureTransfers(selection.transfers, clients, args.runs,
-        { source, serverRoot: server.root, outDir: OUT_DIR }, log);
+      if (selection.transfers.length) {
+        const clients = CLIENTS.map((f) => f(site)).filter((c) => wanted.has(c.name));
+        for (const c of clients) clientNotes[c.name] = c.note;
+        transferResults = await measureTransfers(selection.transfers, clients, args.runs,
+          { source, serverRoot: server.root, outDir: OUT_DIR }, log);
+      }
+      if (many) {
+        clientNotes[WEB_CLIENT] = WEB_CLIENT_NOTE;
+        webResult = await measureQueue10k(site, many, OUT_DIR, args.runs, log);
+      }
     } finally {
       await server?.stop();
       await rm(OUT_DIR, { recursive: true, force: true });
@@ -79,7 +90,8 @@ async function main(): Promise<number> {
   const microResults: MicroResult[] = [];
   for (const m of selection.micro) microResults.push(await measureMicro(m, args.microRuns));
 
-  const rows = [...transferRows(transferResults), ...rssRows(transferResults, selection.rss), ...microRows(microResults)];
+  const rows = [...transferRows(transferResults), ...rssRows(transferResults, selection.rss),
+    ...(webResult ? queue10kRows(webResult) : []), ...microRows(microResults)];
   const env = await environment;
   const loadNow = os.loadavg()[0]!;
   console.log(`\nSluice bench — ${env.date}, ${env.cpu} × ${env.cores}, ${env.memoryGiB} GiB, ` +

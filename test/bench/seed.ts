@@ -8,6 +8,7 @@ import type { SourceData } from './source-data';
 
 export const REMOTE_BIG = 'src/big.bin';
 export const REMOTE_TREE = 'src/tree';
+export const REMOTE_MANY = 'src/many';
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
   await chmod(from, 0o644);
@@ -17,16 +18,26 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   });
 }
 
+/** Links every file below `from` into `to` (a folder under the server's root), folders 0755. */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  for (const e of entries) {
+    const rel = path.relative(from, path.join(e.parentPath, e.name));
+    const target = path.join(to, rel);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+    if (e.isFile()) await linkOrCopy(path.join(from, rel), target);
+  }
+}
+
 export async function seedServer(root: string, source: SourceData): Promise<void> {
   await mkdir(path.join(root, 'src'), { mode: 0o755 });
   await linkOrCopy(source.bigPath, path.join(root, REMOTE_BIG));
-  const entries = await readdir(source.treeDir, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    const rel = path.relative(source.treeDir, path.join(e.parentPath, e.name));
-    const target = path.join(root, REMOTE_TREE, rel);
-    await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
-    if (e.isFile()) await linkOrCopy(path.join(source.treeDir, rel), target);
-  }
+  await linkTree(source.treeDir, path.join(root, REMOTE_TREE));
+}
+
+/** The 10,000-file tree of queue-10k, under REMOTE_MANY (after seedServer made src/). */
+export async function seedManyFiles(root: string, manyDir: string): Promise<void> {
+  await linkTree(manyDir, path.join(root, REMOTE_MANY));
 }
 
 /**

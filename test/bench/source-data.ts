@@ -28,7 +28,8 @@ export interface SourceData {
 
 interface Manifest { version: number; bigSha256: string; tree: TreeDigest }
 
-function keystream(iv: number): (bytes: number) => Buffer {
+/** Deterministic, incompressible bytes: AES-128-CTR keystream under the fixed key, one stream per IV. */
+export function keystream(iv: number): (bytes: number) => Buffer {
   const ivBuf = Buffer.alloc(16);
   ivBuf.writeUInt32BE(iv, 0);
   const cipher = createCipheriv('aes-128-ctr', KEY, ivBuf);

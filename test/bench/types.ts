@@ -33,6 +33,8 @@ export interface BenchClient {
   readonly role: 'peer' | 'subject';
   /** One line on how it runs, printed under the table (fairness notes belong here). */
   readonly note: string;
+  /** Untimed set-up before its first run (e.g. building a bundle); a failure fails all its rows. */
+  prepare?(): Promise<void>;
   download?(remoteFile: string, localFile: string): OpResult;
   upload?(localFile: string, remoteFile: string): OpResult;
   /** Recursive download of remoteDir's contents into localDir (created if missing). */

@@ -1,10 +1,11 @@
 // Runs a client as a child process, timing nothing (the harness does) but capturing its
 // peak RSS: through GNU time's %M when /usr/bin/time exists, else by polling VmHWM.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readMemoryKiB } from '../proc-status';
 import type { OpStats } from '../types';
 
 const GNU_TIME = '/usr/bin/time';
@@ -67,7 +68,7 @@ function spawnAndWait(argv: readonly string[], opts: CommandOptions, pollHwm: bo
     child.stdin.end(opts.stdin ?? '');
     let hwm: number | undefined;
     const poller = pollHwm && child.pid !== undefined ? setInterval(() => {
-      const v = readHwmKiB(child.pid!);
+      const v = readMemoryKiB(child.pid!, 'VmHWM');
       if (v !== undefined) hwm = Math.max(hwm ?? 0, v);
     }, 20) : undefined;
     const timer = setTimeout(() => {
@@ -87,16 +88,4 @@ function spawnAndWait(argv: readonly string[], opts: CommandOptions, pollHwm: bo
       resolve({ code, signal, stderr, ...(hwm === undefined ? {} : { polledHwmKiB: hwm }) });
     });
   });
-}
-
-/** VmHWM ("high water mark") of a live process; undefined once it has exited. */
-function readHwmKiB(pid: number): number | undefined {
-  try {
-    // Synchronous on purpose: /proc reads don't block, and the poller must not pile up.
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(text);
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -5,9 +5,11 @@ import type { ClientFactory } from '../types';
 import { curlClient } from './curl';
 import { lftpClient } from './lftp';
 import { sluiceClient } from './sluice';
+import { sluiceQueueClient } from './sluice-queue';
 
 export const CLIENTS: readonly ClientFactory[] = [
   sluiceClient,
+  sluiceQueueClient,
   curlClient,
   (site) => lftpClient(site, 4),
   (site) => lftpClient(site, 1),
