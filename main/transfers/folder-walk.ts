@@ -3,6 +3,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { WireError } from '../../shared/errors';
+import type { FtpClient } from '../ftp/client';
 import { ensureLocalFolder, localChild } from '../mirror/local-folder';
 import type { TaskRunner } from '../mirror/mirror-types';
 import { ensureRemoteFolder } from '../mirror/remote-folder';
@@ -39,7 +40,7 @@ export async function walkLocalFolder(runner: TaskRunner, folder: QueueRecord, s
   while (stack.length > 0) {
     const here = stack.pop() as (typeof stack)[number];
     sink.signal.throwIfAborted();
-    await runner.run((client) => ensureRemoteFolder(client, here.remote), { priority: 'high', signal: sink.signal });
+    const targets = await runner.run((client) => remoteNames(client, here.remote), { priority: 'high', signal: sink.signal });
     const names = (await readdir(here.local)).sort();
     const found: QueueRecord[] = [];
     const folders: typeof stack = [];
@@ -53,7 +54,7 @@ export async function walkLocalFolder(runner: TaskRunner, folder: QueueRecord, s
         const local = path.join(here.local, name);
         const remote = joinRemote(here.remote, name);
         if (stat.isDirectory()) folders.push({ local, remote, relative });
-        else if (stat.isFile()) found.push(child(folder, relative, local, remote, { size: stat.size, modified: stat.mtimeMs }));
+        else if (stat.isFile()) found.push(child(folder, relative, local, remote, { size: stat.size, modified: stat.mtimeMs, ...(targets?.has(name) === false ? { targetAbsent: true } : {}) }));
         else found.push(skipped(folder, relative, local, remote, stat.isSymbolicLink() ? 'A symbolic link is not followed' : 'Not a regular file'));
       });
     }
@@ -103,7 +104,20 @@ export async function walkRemoteFolder(runner: TaskRunner, folder: QueueRecord, 
   }
 }
 
-function child(folder: QueueRecord, relative: string, localPath: string, remotePath: string, facts: { size?: number; modified?: number }): QueueRecord {
+/**
+ * Makes the remote folder when missing and says what it holds: nothing when MKD created it,
+ * else the names of its listing — one LIST per folder instead of a SIZE per file. Undefined
+ * when the listing failed: each upload then checks its target itself.
+ */
+async function remoteNames(client: FtpClient, folder: string): Promise<ReadonlySet<string> | undefined> {
+  if (await ensureRemoteFolder(client, folder)) return new Set();
+  return client.list(folder).then(
+    (listing) => new Set(listing.entries.map((entry) => entry.name)),
+    () => undefined,
+  );
+}
+
+function child(folder: QueueRecord, relative: string, localPath: string, remotePath: string, facts: { size?: number; modified?: number; targetAbsent?: true }): QueueRecord {
   return {
     id: childId(folder.id, relative),
     direction: folder.direction,

@@ -28,6 +28,12 @@ export interface QueueRecord {
   started?: boolean;
   /** The folder item this one was walked from. */
   parentId?: string;
+  /**
+   * The walk saw no such target (it created the remote folder, or its listing lacked the name):
+   * the upload skips its "file exists" probe (SIZE, MDTM), as FileZilla trusts its listing cache.
+   * Good for one run only: a restart drops it, since the target may have appeared meanwhile.
+   */
+  targetAbsent?: boolean;
 }
 
 /** The fields a status change may set. `null` clears an optional field. */

@@ -47,6 +47,8 @@ export class QueueStore {
     const loaded = await loadQueueFiles(folder);
     for (const record of loaded.records) store.model.apply({ o: 'add', r: record });
     for (const op of loaded.ops) store.model.apply(op);
+    // What a walk saw of the targets is stale after a restart: check each target again.
+    for (const record of store.model.all()) delete record.targetAbsent;
     store.generation = loaded.generation;
     store.pausedNow = loaded.paused;
     // Start clean: one snapshot of what was loaded, an empty journal of the next generation.

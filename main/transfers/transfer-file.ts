@@ -88,7 +88,7 @@ async function uploadOne(client: FtpClient, record: QueueRecord, context: FileTa
   let remotePath = record.remotePath;
   let resume = record.started === true;
   if (!resume) {
-    const target = await remoteFileFacts(client, remotePath);
+    const target = record.targetAbsent === true ? undefined : await remoteFileFacts(client, remotePath);
     if (target !== undefined) {
       const parent = remoteParent(remotePath) ?? '/';
       const names = await client.list(parent).then(

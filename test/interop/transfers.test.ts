@@ -246,4 +246,35 @@ describe('the transfer queue against vsftpd', () => {
       await remote.disconnect();
     }
   }, 120_000);
+
+  it('a folder upload asks about the one file already there, and probes no other target', async () => {
+    const local = fresh('merge');
+    const expected = writeTree(path.join(local, 'merge'), 2, 3);
+    const clash = [...expected.keys()].sort()[0] as string;
+    await server.writeFile(`merge-dest/merge/${clash}`, 'already here');
+    const asked: string[] = [];
+    const { queue, remote, log } = await sessionQueue(target, fresh('data'), async (question) => {
+      asked.push(question.target.path);
+      return { kind: 'file-exists', action: 'overwrite', applyToAll: false };
+    });
+    const sizes: string[] = [];
+    log.onDidAppend((lines) => {
+      for (const line of lines) if (line.direction === 'sent' && line.text.startsWith('SIZE ')) sizes.push(line.text.slice(5));
+    });
+    try {
+      await queue.enqueue({ direction: 'upload', sources: [{ path: path.join(local, 'merge'), kind: 'folder' }], targetFolder: '/merge-dest' });
+      await queue.whenIdle();
+      expect(asked).toEqual([`/merge-dest/merge/${clash}`]);
+      expect(hashTree(path.join(server.root, 'merge-dest', 'merge'))).toEqual(expected);
+      // SIZE goes out once per file to verify it after STOR; the clash alone was also probed before.
+      // The log publishes in batches: wait for the last one, then count.
+      await until(() => sizes.length >= expected.size + 1, 5_000, 'the last log batch').catch(() => undefined);
+      const probed = sizes.filter((name) => name === `/merge-dest/merge/${clash}`).length;
+      expect(probed).toBe(2);
+      expect(sizes).toHaveLength(expected.size + 1);
+    } finally {
+      await queue.shutdown();
+      await remote.disconnect();
+    }
+  }, 120_000);
 });

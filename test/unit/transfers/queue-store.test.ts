@@ -43,6 +43,17 @@ describe('queue store', () => {
     expect(again.model.get('a')).toMatchObject({ status: 'active', attempts: 1, bytesDone: 0 });
   });
 
+  it("forgets after a restart what a walk saw of the targets (they may exist by now)", async () => {
+    temp = makeTempDir();
+    const store = await open(temp.path);
+    store.commit({ o: 'add', r: { ...record('a'), targetAbsent: true } });
+    expect(store.model.get('a')?.targetAbsent).toBe(true);
+    await store.flush();
+    const again = await open(temp.path);
+    expect(again.model.get('a')).toBeDefined();
+    expect(again.model.get('a')?.targetAbsent).toBeUndefined();
+  });
+
   it('ignores a torn last line and starts a fresh journal', async () => {
     temp = makeTempDir();
     const store = await open(temp.path);
