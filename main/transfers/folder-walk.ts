@@ -78,7 +78,8 @@ export async function walkRemoteFolder(runner: TaskRunner, folder: QueueRecord, 
   while (stack.length > 0) {
     const here = stack.pop() as (typeof stack)[number];
     sink.signal.throwIfAborted();
-    await ensureLocalFolder(here.local);
+    // A folder the walk created holds nothing from before: its files need no "file exists" check.
+    const created = await ensureLocalFolder(here.local);
     const listing = await runner.run((client) => client.list(here.remote, { signal: sink.signal }), { priority: 'high', signal: sink.signal });
     const found: QueueRecord[] = [];
     const folders: typeof stack = [];
@@ -92,7 +93,13 @@ export async function walkRemoteFolder(runner: TaskRunner, folder: QueueRecord, 
       } else if (entry.kind === 'dir') {
         folders.push({ local, remote, relative });
       } else if (entry.kind === 'file') {
-        found.push(child(folder, relative, local, remote, { ...(entry.size === undefined ? {} : { size: entry.size }), ...(entry.modified === undefined ? {} : { modified: entry.modified }) }));
+        found.push(
+          child(folder, relative, local, remote, {
+            ...(entry.size === undefined ? {} : { size: entry.size }),
+            ...(entry.modified === undefined ? {} : { modified: entry.modified }),
+            ...(created ? { targetAbsent: true } : {}),
+          }),
+        );
       } else {
         found.push(skipped(folder, relative, local, remote, entry.kind === 'symlink' ? 'A symbolic link is not followed' : 'Not a regular file'));
       }

@@ -29,9 +29,10 @@ export interface QueueRecord {
   /** The folder item this one was walked from. */
   parentId?: string;
   /**
-   * The walk saw no such target (it created the remote folder, or its listing lacked the name):
-   * the upload skips its "file exists" probe (SIZE, MDTM), as FileZilla trusts its listing cache.
-   * Good for one run only: a restart drops it, since the target may have appeared meanwhile.
+   * The walk saw no such target: for an upload, it created the remote folder or its listing
+   * lacked the name (the "file exists" probe, SIZE and MDTM, is skipped, as FileZilla trusts its
+   * listing cache); for a download, it created the local folder itself. Good for one run
+   * only: a restart drops it, since the target may have appeared meanwhile.
    */
   targetAbsent?: boolean;
 }

@@ -35,8 +35,9 @@ export function transferFile(client: FtpClient, record: QueueRecord, context: Fi
 async function downloadOne(client: FtpClient, record: QueueRecord, context: FileTaskContext): Promise<FileOutcome> {
   let localPath = record.localPath;
   let resume = record.started === true;
+  const fresh = !resume && record.targetAbsent === true;
   if (!resume) {
-    const existing = await regularFileOrNothing(localPath);
+    const existing = fresh ? undefined : await regularFileOrNothing(localPath);
     if (existing !== undefined) {
       const folder = path.dirname(localPath);
       const decision = await context.policy.decide(
@@ -72,6 +73,7 @@ async function downloadOne(client: FtpClient, record: QueueRecord, context: File
     preserveTime: true,
     verify: true,
     keepPartial: true,
+    freshFolder: fresh,
     signal: context.signal,
     onProgress: (progress) => context.onProgress(progress.position, progress.bytesPerSecond),
     ...throttleOf(context.limiter),
