@@ -10,6 +10,7 @@ import { listDirectory, statEntry, type Listing, type ListOptions } from './list
 import type { RemoteEntry } from './listing/index';
 import { ProtocolLog, type LogListener } from './log';
 import { login } from './login';
+import { initialModificationTimeMemory, setRemoteModificationTime, type ModificationTimeMemory } from './modification-time';
 import { defaultPort, type SecurityPolicy } from './policy';
 import type { Reply, ReplyLimits } from './reply';
 import {
@@ -77,6 +78,7 @@ export class FtpClient {
   private featureMap: FeatureMap = new Map();
   private greetingReply: Reply | undefined;
   private dataMemory: DataMemory = initialDataMemory();
+  private timeMemory: ModificationTimeMemory = initialModificationTimeMemory();
   private readonly lock = new OperationLock();
 
   /** Adds a protocol-log listener (works before connect); returns the function that removes it. */
@@ -136,6 +138,7 @@ export class FtpClient {
     this.options = { ...options, policy };
     this.transferType = undefined;
     this.dataMemory = initialDataMemory();
+    this.timeMemory = initialModificationTimeMemory();
     const timeouts = options.timeouts ?? {};
     const raw = await connectTcp(options.host, port, timeouts.connectMs ?? 15_000);
     const control = new ControlConnection(raw, {
@@ -349,7 +352,7 @@ export class FtpClient {
     return this.exclusive((control) => downloadFile(this.fileSession(control), remotePath, localPath, options));
   }
 
-  /** Uploads a local file; resumes (REST+STOR or APPE), verifies with SIZE and sets the time with MFMT when offered. */
+  /** Uploads a local file; resumes (REST+STOR or APPE), verifies with SIZE and sets the time with MFMT or SITE UTIME when offered. */
   async upload(localPath: string, remotePath: string, options: UploadFileOptions = {}): Promise<UploadFileResult> {
     return this.exclusive((control) => uploadFile(this.fileSession(control), localPath, remotePath, options));
   }
@@ -380,7 +383,10 @@ export class FtpClient {
       ensureType: (type) => this.ensureType(control, type),
       size: (path) => sizeOf(control, path),
       mdtm: (path) => modificationTimeOf(control, path),
-      mfmt: (path, time) => setModificationTime(control, path, time),
+      // Uploads keep their time by MFMT, else SITE UTIME; the session remembers which form works.
+      setModificationTime: async (path, time) => {
+        await setRemoteModificationTime({ control, features: this.featureMap, memory: this.timeMemory }, path, time);
+      },
     };
   }
 

@@ -12,7 +12,8 @@ export interface FileTransferSession extends TransferSession {
   readonly features: FeatureMap;
   size(path: string): Promise<number>;
   mdtm(path: string): Promise<Date>;
-  mfmt(path: string, time: Date): Promise<void>;
+  /** Sets a remote file's modification time (MFMT, else SITE UTIME where the server takes it). */
+  setModificationTime(path: string, time: Date): Promise<void>;
 }
 
 /** Options of a download to a local file. */

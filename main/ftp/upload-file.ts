@@ -9,7 +9,7 @@ import { UPLOAD_READ_CHUNK, uploadFrom, type TransferResult, type UploadStreamOp
 export interface UploadFileOptions extends Omit<UploadStreamOptions, 'startAt' | 'totalBytes'> {
   /** Continue a partial remote file: REST+STOR when FEAT offers REST STREAM, else APPE (binary only; default false). */
   readonly resume?: boolean;
-  /** Set the remote modification time to the local one with MFMT when offered (default true). */
+  /** Set the remote modification time to the local one with MFMT, else SITE UTIME, when offered (default true). */
   readonly preserveTime?: boolean;
   /** Compare the remote size with the local one afterwards (default true; binary only; needs SIZE). */
   readonly verify?: boolean;
@@ -60,8 +60,9 @@ export async function uploadFile(session: FileTransferSession, localPath: string
     const remote = await session.size(target);
     if (remote !== local.size) throw new FtpError('verify-failed', `${target}: ${local.size} bytes sent, the server holds ${remote}`, 'data');
   }
-  if (options.preserveTime !== false && session.features.has('MFMT')) {
-    await session.mfmt(target, local.mtime).catch(() => undefined);
+  if (options.preserveTime !== false) {
+    // MFMT or SITE UTIME (see modification-time.ts); a refusal does not fail an upload whose file arrived.
+    await session.setModificationTime(target, local.mtime).catch(() => undefined);
   }
   return { ...result, resumedFrom: offset, size: local.size };
 }
