@@ -1,50 +1,18 @@
 // Our FTPS engine's control connection against real Debian servers (test/support/servers).
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trustNodeVerdict } from '../../main/ftp/certificate';
-import { FtpClient, type ConnectOptions } from '../../main/ftp/client';
 import { connectTcp } from '../../main/ftp/connect';
 import { ControlConnection } from '../../main/ftp/control';
 import { login } from '../../main/ftp/login';
 import { initialSecurityState, negotiateProtection, startTlsAndVerify } from '../../main/ftp/security';
-import { CAPABILITIES, SERVER_KINDS, startServer, type RunningServer, type ServerKind, type ServerOptions } from '../support/servers/index';
+import { CAPABILITIES, SERVER_KINDS } from '../support/servers/index';
+import { interopConnectOptions, useInteropServers } from './interop-fixtures';
 
-const running: RunningServer[] = [];
-const clients: FtpClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
-
-async function start(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer(kind, options);
-  running.push(server);
-  return server;
-}
-
-function optionsFor(server: RunningServer, overrides: Partial<ConnectOptions> = {}): ConnectOptions {
-  return {
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    password: server.password,
-    policy: { mode: server.tls, extraCa: [server.ca] },
-    timeouts: { connectMs: 5_000, replyMs: 10_000, tlsMs: 5_000 },
-    ...overrides,
-  };
-}
-
-async function connected(server: RunningServer, overrides: Partial<ConnectOptions> = {}): Promise<FtpClient> {
-  const client = new FtpClient();
-  clients.push(client);
-  try {
-    await client.connect(optionsFor(server, overrides));
-  } catch (error) {
-    throw new Error(`${String(error)}\n${await server.readLogs()}`);
-  }
-  return client;
-}
+const servers = useInteropServers();
+const start = servers.start;
+const connected = servers.connect;
+const optionsFor = interopConnectOptions;
 
 describe.each(SERVER_KINDS)('%s', (kind) => {
   const caps = CAPABILITIES[kind];
@@ -126,8 +94,7 @@ describe.each(SERVER_KINDS)('%s', (kind) => {
       const key = await readFile(server.clientKeyPath ?? '', 'utf8');
       const client = await connected(server, { policy: { mode: 'explicit', extraCa: [server.ca], clientCertificate: { format: 'pem', cert, key } } });
       await client.pwd();
-      const without = new FtpClient();
-      clients.push(without);
+      const without = servers.client();
       await expect(without.connect(optionsFor(server))).rejects.toMatchObject({ phase: expect.stringMatching(/tls|auth|connect/) });
     });
   }
@@ -145,8 +112,7 @@ describe.each(SERVER_KINDS)('%s', (kind) => {
 
   it('refuses an untrusted server before USER (no extra CA)', async () => {
     const server = await start(kind);
-    const client = new FtpClient();
-    clients.push(client);
+    const client = servers.client();
     await expect(client.connect(optionsFor(server, { policy: { mode: 'explicit' } }))).rejects.toMatchObject({ kind: 'certificate-rejected' });
   });
 });

@@ -4,48 +4,24 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtpClient, type ConnectOptions } from '../../main/ftp/client';
+import type { ConnectOptions, FtpClient } from '../../main/ftp/client';
 import { partPath } from '../../main/ftp/local-target';
-import { CAPABILITIES, SERVER_KINDS, startServer, type RunningServer, type ServerKind, type ServerOptions } from '../support/servers/index';
+import { CAPABILITIES, SERVER_KINDS, type RunningServer } from '../support/servers/index';
 import { makeTempDir } from '../support/temp-dir';
+import { useInteropServers } from './interop-fixtures';
 
-const running: RunningServer[] = [];
-const clients: FtpClient[] = [];
+const servers = useInteropServers();
+const start = servers.start;
 let dir = makeTempDir('sluice-interop-data-');
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((server) => server.stop()));
+afterEach(() => {
   dir.remove();
   dir = makeTempDir('sluice-interop-data-');
 });
 
-async function start(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer(kind, options);
-  running.push(server);
-  return server;
-}
-
-async function connected(server: RunningServer, overrides: Partial<ConnectOptions> = {}): Promise<FtpClient> {
-  const client = new FtpClient();
-  clients.push(client);
-  const options: ConnectOptions = {
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    password: server.password,
-    policy: { mode: server.tls, extraCa: [server.ca] },
-    timeouts: { connectMs: 5_000, replyMs: 10_000, tlsMs: 5_000 },
-    data: { connectTimeoutMs: 5_000, stallTimeoutMs: 10_000 },
-    ...overrides,
-  };
-  try {
-    await client.connect(options);
-  } catch (error) {
-    throw new Error(`${String(error)}\n${await server.readLogs()}`);
-  }
-  return client;
-}
+// Short data timeouts: a stalled data connection fails the test instead of hanging it.
+const connected = (server: RunningServer, overrides: Partial<ConnectOptions> = {}) =>
+  servers.connect(server, { data: { connectTimeoutMs: 5_000, stallTimeoutMs: 10_000 }, ...overrides });
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');

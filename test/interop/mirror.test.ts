@@ -3,12 +3,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectOptions } from '../../main/ftp/client';
 import { mirrorDown } from '../../main/mirror/mirror-down';
 import { mirrorUp } from '../../main/mirror/mirror-up';
 import { ConnectionPool } from '../../main/pool/connection-pool';
 import { startServer, type RunningServer, type ServerKind } from '../support/servers/index';
 import { makeTempDir } from '../support/temp-dir';
+import { interopConnectOptions } from './interop-fixtures';
 
 const running: RunningServer[] = [];
 const pools: ConnectionPool[] = [];
@@ -43,15 +43,7 @@ async function start(kind: ServerKind): Promise<RunningServer> {
 }
 
 function poolFor(server: RunningServer, size = 4): ConnectionPool {
-  const connect: ConnectOptions = {
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    password: server.password,
-    policy: { mode: server.tls, extraCa: [server.ca] },
-    timeouts: { connectMs: 5_000, replyMs: 10_000, tlsMs: 5_000 },
-    data: { connectTimeoutMs: 5_000, stallTimeoutMs: 10_000, requireSessionReuse: true },
-  };
+  const connect = interopConnectOptions(server, { data: { connectTimeoutMs: 5_000, stallTimeoutMs: 10_000, requireSessionReuse: true } });
   const pool = new ConnectionPool({ connect, size });
   pools.push(pool);
   return pool;

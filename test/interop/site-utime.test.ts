@@ -7,38 +7,26 @@ import { stat } from 'node:fs/promises';
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtpClient } from '../../main/ftp/client';
+import type { FtpClient } from '../../main/ftp/client';
 import type { LogEntry } from '../../main/ftp/log';
 import { initialModificationTimeMemory, setRemoteModificationTime, type ModificationTimeSession, type SiteUtimeForm } from '../../main/ftp/modification-time';
-import { startServer, type RunningServer, type ServerKind } from '../support/servers/index';
+import type { RunningServer, ServerKind } from '../support/servers/index';
 import { makeTempDir } from '../support/temp-dir';
+import { useInteropServers } from './interop-fixtures';
 
-const running: RunningServer[] = [];
-const clients: FtpClient[] = [];
+const servers = useInteropServers();
 let dir = makeTempDir('sluice-site-utime-interop-');
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((server) => server.stop()));
+afterEach(() => {
   dir.remove();
   dir = makeTempDir('sluice-site-utime-interop-');
 });
 
 async function connectedTo(kind: ServerKind): Promise<{ server: RunningServer; client: FtpClient; log: LogEntry[] }> {
-  const server = await startServer(kind, {});
-  running.push(server);
-  const client = new FtpClient();
-  clients.push(client);
+  const server = await servers.start(kind);
+  const client = await servers.connect(server);
   const log: LogEntry[] = [];
   client.onLog((entry) => log.push(entry));
-  await client.connect({
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    password: server.password,
-    policy: { mode: server.tls, extraCa: [server.ca] },
-    timeouts: { connectMs: 5_000, replyMs: 10_000, tlsMs: 5_000 },
-  });
   return { server, client, log };
 }
 
