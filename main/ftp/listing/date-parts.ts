@@ -33,13 +33,39 @@ export function createParseContext(now: number = Date.now()): ParseContext {
 
 /** UTC ms for a calendar date and time, or undefined when any part is out of range (no rollover). */
 export function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const value = utcMsOrNaN(year, month, day, hour, minute, second, ms);
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/**
+ * utcMs with NaN for "out of range", for the per-entry hot paths: always a number, so an
+ * optimised caller keeps it unboxed instead of allocating a heap number per entry.
+ */
+export function utcMsOrNaN(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return NaN;
   const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
-  if (day > (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)) return undefined;
+  if (day > (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)) return NaN;
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear would need a Date, and no listing dates that early.
   if (year < 1000 || year > 9999) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Four-digit years, i.e. every real listing date: plain arithmetic, several times faster than Date.UTC.
-  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  return (monthStartDays(year, month) + day - 1) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/** Months of 1900–2155 whose first day is cached: listings date nearly everything in a few of them. */
+const CACHED_FROM_YEAR = 1900;
+const CACHED_MONTHS = 256 * 12;
+const firstDays = new Float64Array(CACHED_MONTHS).fill(Number.NaN);
+
+/** Days from 1970-01-01 to the first of `month` in `year` (a four-digit year). */
+function monthStartDays(year: number, month: number): number {
+  const index = (year - CACHED_FROM_YEAR) * 12 + month - 1;
+  if (index < 0 || index >= CACHED_MONTHS) return daysFromCivil(year, month, 1);
+  let days = firstDays[index] ?? Number.NaN;
+  if (Number.isNaN(days)) {
+    days = daysFromCivil(year, month, 1);
+    firstDays[index] = days;
+  }
+  return days;
 }
 
 /**
@@ -107,12 +133,18 @@ export function recentDate(month: number, day: number, clock: Clock | undefined,
 
 /** recentDate with the time of day as numbers, so the `ls -l` fast path allocates no Clock. */
 export function recentDateTime(month: number, day: number, hour: number, minute: number, second: number, context: ParseContext): number | undefined {
-  const thisYear = utcMs(context.nowYear, month, day, hour, minute, second);
-  if (thisYear !== undefined && thisYear <= context.now + DAY_MS) return thisYear;
+  const ms = recentDateTimeOrNaN(month, day, hour, minute, second, context);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** recentDateTime with NaN for "no such date" (see utcMsOrNaN). */
+export function recentDateTimeOrNaN(month: number, day: number, hour: number, minute: number, second: number, context: ParseContext): number {
+  const thisYear = utcMsOrNaN(context.nowYear, month, day, hour, minute, second, 0);
+  if (thisYear <= context.now + DAY_MS) return thisYear; // false for NaN too
   // Feb 29 of a non-leap year, or a future date: it belongs to an earlier year.
   for (let year = context.nowYear - 1; year >= context.nowYear - 8; year--) {
-    const earlier = utcMs(year, month, day, hour, minute, second);
-    if (earlier !== undefined) return earlier;
+    const earlier = utcMsOrNaN(year, month, day, hour, minute, second, 0);
+    if (!Number.isNaN(earlier)) return earlier;
   }
-  return undefined;
+  return Number.NaN;
 }

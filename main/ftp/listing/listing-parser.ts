@@ -5,13 +5,13 @@
  * never thrown. Every entry's name is checked as a local path segment (rule 16).
  */
 
-import { TextDecoder } from 'node:util';
 import { createParseContext, type ParseContext } from './date-parts';
 import type { RemoteEntry } from './entry';
 import { isNoiseLine, LIST_PARSERS, MLSD_PARSERS } from './formats';
 import { SKIP, type LineParser, type LineResult } from './line-parser';
 import { ListingTooLargeError, resolveListingOptions, type ListingOptions, type ResolvedListingOptions } from './parse-options';
 import { unsafeNameReason } from './unsafe-name';
+import { Utf8LineDecoder } from './utf8-line-decoder';
 
 /** A parsed listing. */
 export interface ListingResult {
@@ -60,7 +60,9 @@ class IncrementalListing implements ListingParser {
   /** The start of an entry that continues on the next line (VMS). */
   private partial: string | undefined;
   private bytes = 0;
-  private decoder: TextDecoder | undefined;
+  private decoder: Utf8LineDecoder | undefined;
+  /** Hands decoded text to lines(); made once, since it is called for every byte chunk. */
+  private readonly takeText = (text: string): void => this.lines(text);
   private failure: ListingTooLargeError | undefined;
 
   constructor(private readonly options: ResolvedListingOptions) {
@@ -73,9 +75,17 @@ class IncrementalListing implements ListingParser {
     if (this.failure !== undefined) throw this.failure;
     this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.byteLength;
     if (this.bytes > this.options.maxListingBytes) this.fail(new ListingTooLargeError('maxListingBytes', this.options.maxListingBytes));
-    const text = typeof chunk === 'string' ? chunk : this.decode(chunk, true);
     const before = this.entries.length;
-    this.lines(text);
+    if (typeof chunk === 'string') {
+      // Bytes held back by the decoder came first: a line begun as bytes ends in this text.
+      if (this.decoder !== undefined) this.carry += this.decoder.flush();
+      this.lines(chunk);
+    } else {
+      // One decoder for the whole listing: it holds a line split across chunks as bytes, so a
+      // UTF-8 character split with it survives, and decodes whole lines only.
+      this.decoder ??= new Utf8LineDecoder();
+      this.decoder.push(chunk, this.takeText);
+    }
     return this.entries.slice(before);
   }
 
@@ -98,8 +108,15 @@ class IncrementalListing implements ListingParser {
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
+    // line() written out for the lines in the middle: this loop runs once per entry.
+    const context = this.context;
+    const keepRaw = this.options.keepRaw;
     while (newline >= 0) {
-      this.line(text, start, newline);
+      const stop = newline > start && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
+      const chosen = this.chosen;
+      const result = chosen?.parseRange === undefined || this.partial !== undefined ? undefined : chosen.parseRange(text, start, stop, context);
+      if (result === undefined) this.lineText(text.slice(start, stop));
+      else if (result !== SKIP) this.add(result, keepRaw ? text.slice(start, stop) : undefined);
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
@@ -108,7 +125,7 @@ class IncrementalListing implements ListingParser {
 
   end(): ListingResult {
     if (this.failure !== undefined) throw this.failure;
-    const rest = this.carry + (this.decoder === undefined ? '' : this.decode(new Uint8Array(0), false));
+    const rest = this.carry + (this.decoder === undefined ? '' : this.decoder.flush());
     this.carry = '';
     if (rest.length > 0) this.line(rest, 0, rest.length);
     if (this.partial !== undefined) this.reject(this.partial);
@@ -182,12 +199,6 @@ class IncrementalListing implements ListingParser {
   private reject(line: string): void {
     this.unparsedCount++;
     if (this.unparsed.length < this.options.maxUnparsedSamples) this.unparsed.push(line);
-  }
-
-  private decode(bytes: Uint8Array, stream: boolean): string {
-    // One decoder for the whole listing so a UTF-8 character split across chunks survives.
-    this.decoder ??= new TextDecoder('utf-8');
-    return this.decoder.decode(bytes, { stream });
   }
 
   private fail(error: ListingTooLargeError): never {

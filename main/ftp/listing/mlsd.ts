@@ -4,18 +4,23 @@
  * to the end of the line, so it may hold `;`, `=` and spaces of its own.
  */
 
-import { digitsValue, utcMs, type ParseContext } from './date-parts';
+import type { ParseContext } from './date-parts';
 import type { RemoteEntry, RemoteEntryKind } from './entry';
 import { SKIP, type LineParser, type LineResult } from './line-parser';
+import { FactRecorder, ShapeSet, shapesOf } from './mlsd-shapes';
 import { RepeatedText } from './repeated-text';
+import { factOf, fold, GID, GROUP_NAME, KEY_CHARS, MAX_KNOWN_LENGTH, MODE, MODIFY, OTHER, OWNER_NAME, PERM, SIZE, TYPE, UID, UNIQUE } from './mlsd-fact-names';
+import { endsValue, factTimeOrNaN, kindOf, repeatedEnd, symlinkTarget, valueEnd } from './mlsd-values';
 import { permissionsFromMode } from './unix-mode';
+
+export { parseFactTime } from './mlsd-values';
 
 /** Facts in front of the first space, each `name=value;`. */
 const FACTS_LINE = /^(?:[A-Za-z0-9.\-]+=[^; ]*;)+ /;
 
 /** Parses one MLSD line; cdir and pdir lines give SKIP because they name the folder itself. */
 export function parseMlsdLine(line: string): LineResult {
-  return parseFacts(line, 0, line.length, false);
+  return parseFacts(line, 0, line.length, false, lonelyLines);
 }
 
 /**
@@ -24,7 +29,7 @@ export function parseMlsdLine(line: string): LineResult {
  */
 export function parseMlstLine(line: string): RemoteEntry | undefined {
   // The reply line is SP, then the same `[facts] SP name` as an MLSD line.
-  const result = parseFacts(line, line.startsWith(' ') ? 1 : 0, line.length, true);
+  const result = parseFacts(line, line.startsWith(' ') ? 1 : 0, line.length, true, lonelyLines);
   return result === SKIP ? undefined : result;
 }
 
@@ -32,40 +37,46 @@ export function parseMlstLine(line: string): RemoteEntry | undefined {
 export const mlsdParser: LineParser = {
   format: 'mlsd',
   testLine: (line) => FACTS_LINE.test(line),
-  parseLine: (line: string, _context: ParseContext) => parseMlsdLine(line),
-  parseRange: (text: string, start: number, end: number, _context: ParseContext) => parseFacts(text, start, end, false),
+  parseLine: (line: string, context: ParseContext) => parseFacts(line, 0, line.length, false, shapesOf(context)),
+  parseRange: (text: string, start: number, end: number, context: ParseContext) => parseFacts(text, start, end, false, shapesOf(context)),
 };
 
-// Fact names we read, as small numbers: matched in place, so a big MLSD allocates no fact strings.
-const OTHER = 0;
-const TYPE = 1;
-const SIZE = 2;
-const MODIFY = 3;
-const PERM = 4;
-const UNIQUE = 5;
-const MODE = 6;
-const OWNER_NAME = 7;
-const GROUP_NAME = 8;
-const UID = 9;
-const GID = 10;
+/** Shapes for lines parsed one by one, outside any listing (MLST replies, tests). */
+const lonelyLines = new ShapeSet();
 
 // perm, owner and group values repeat line after line; share one string per run of equal values.
 const perms = new RepeatedText();
 const owners = new RepeatedText();
 const groups = new RepeatedText();
+/** The facts of the line being read the long way, for ShapeSet.learn. */
+const recorder = new FactRecorder();
 
 /**
  * Splits facts from the name in `text[start, end)` and reads every fact we know; unknown
  * facts are ignored. cdir/pdir give SKIP, or a folder when `selfIsDir`. Facts go into locals
  * first and the entry is built at the end, so entries of one listing share a shape.
+ *
+ * A fact's value runs to the next `;` (or to the space before the name). The common values are
+ * read in the same pass that finds their end — digits up to a `;`, `file;`, a perm or owner
+ * equal to the previous line's — and only other values pay for a search (valueEnd). Values a
+ * matched shape holds literally are not read at all.
  */
-function parseFacts(text: string, start: number, end: number, selfIsDir: boolean): LineResult {
-  const space = text.indexOf(' ', start);
-  if (space < 0 || space >= end - 1) return undefined;
+function parseFacts(text: string, start: number, end: number, selfIsDir: boolean, shapes: ShapeSet): LineResult {
+  // A line of a shape its listing showed before has its facts checked natively (mlsd-shapes.ts):
+  // its names need no scan; otherwise each name is scanned and keyed, and the shape learned.
+  const shape = shapes.match(text, start, end);
+  let space: number;
+  if (shape !== undefined) {
+    space = shape.pattern.lastIndex - 1;
+  } else {
+    space = text.indexOf(' ', start);
+    if (space < 0 || space >= end - 1) return undefined;
+    recorder.reset();
+  }
   let kind: RemoteEntryKind | undefined = 'file';
   let linkTarget: string | undefined;
   let size = -1;
-  let modified: number | undefined;
+  let modified = Number.NaN; // NaN while no valid modify fact: a number keeps it unboxed
   let perm: string | undefined;
   let unique: string | undefined;
   let mode: number | undefined;
@@ -74,64 +85,171 @@ function parseFacts(text: string, start: number, end: number, selfIsDir: boolean
   let uid: string | undefined;
   let gid: string | undefined;
   let at = start;
+  let index = 0;
   while (at < space) {
-    // The fact name runs to the first `=`; a `;` or the space before it makes the line no MLSD.
-    // Its key is built on the way, so the name is read once (see factKey).
-    let equals = at;
-    let key = 0;
-    let keyRest = 0;
-    for (;;) {
-      if (equals >= space) return undefined;
-      const code = text.charCodeAt(equals);
-      if (code === 0x3d) break; // =
-      if (code === 0x3b) return undefined; // ;
-      if (equals - at < KEY_CHARS) key = key * 128 + fold(code);
-      else keyRest = keyRest * 128 + fold(code);
-      equals++;
+    let fact: number;
+    let valueStart: number;
+    if (shape !== undefined) {
+      fact = shape.facts[index] ?? OTHER;
+      valueStart = at + (shape.skips[index] ?? 0);
+      const knownLength = shape.knownLengths[index] ?? -1;
+      if (knownLength >= 0) {
+        // A value the shape holds literally (the regexp matched it): apply what it means.
+        const meaning = shape.knownTexts[index];
+        switch (fact) {
+          case TYPE:
+            kind = meaning === 'dir' ? 'dir' : 'file';
+            break;
+          case PERM:
+            perm = meaning;
+            break;
+          case MODE:
+            mode = shape.knownModes[index];
+            break;
+          case OWNER_NAME:
+            ownerName = meaning;
+            break;
+          case GROUP_NAME:
+            groupName = meaning;
+            break;
+          case UID:
+            uid ??= meaning;
+            break;
+          case GID:
+            gid ??= meaning;
+            break;
+          default:
+            break;
+        }
+        index++;
+        at = valueStart + knownLength + 1;
+        continue;
+      }
+      index++;
+    } else {
+      // The fact name runs to the first `=`; a `;` or the space before it makes the line no MLSD.
+      // Its key is built on the way, so the name is read once (see mlsd-fact-names.ts).
+      let equals = at;
+      let key = 0;
+      let keyRest = 0;
+      for (;;) {
+        if (equals >= space) return undefined;
+        const code = text.charCodeAt(equals);
+        if (code === 0x3d) break; // =
+        if (code === 0x3b) return undefined; // ;
+        if (equals - at < KEY_CHARS) key = key * 128 + fold(code);
+        else keyRest = keyRest * 128 + fold(code);
+        equals++;
+      }
+      fact = equals - at <= MAX_KNOWN_LENGTH ? factOf(key, keyRest) : OTHER;
+      valueStart = equals + 1;
     }
-    // `type=OS.unix=slink:/x` holds a second `=`, so the value runs to the `;`.
-    const valueStart = equals + 1;
-    let factEnd = text.indexOf(';', valueStart);
-    if (factEnd < 0 || factEnd > space) factEnd = space;
-    switch (equals - at <= 2 * KEY_CHARS ? factOf(key, keyRest) : OTHER) {
-      case TYPE:
-        kind = kindOf(text, valueStart, factEnd);
-        if (kind === 'symlink') linkTarget = symlinkTarget(text, valueStart, factEnd) ?? linkTarget;
-        break;
-      case SIZE: {
-        const value = digitsValue(text, valueStart, factEnd);
-        if (value >= 0) size = value;
+    // Where the value ends: the `;` after it, or the space. Every case below sets it.
+    let factEnd: number;
+    switch (fact) {
+      case TYPE: {
+        // `file` and `dir` (any case) read in place; the rest (cdir, OS.unix=slink:/x …) below.
+        const first = text.charCodeAt(valueStart) | 0x20;
+        if (first === 0x66 && (text.charCodeAt(valueStart + 1) | 0x20) === 0x69 && (text.charCodeAt(valueStart + 2) | 0x20) === 0x6c
+          && (text.charCodeAt(valueStart + 3) | 0x20) === 0x65 && endsValue(text, valueStart + 4, space)) {
+          kind = 'file';
+          factEnd = valueStart + 4;
+        } else if (first === 0x64 && (text.charCodeAt(valueStart + 1) | 0x20) === 0x69 && (text.charCodeAt(valueStart + 2) | 0x20) === 0x72
+          && endsValue(text, valueStart + 3, space)) {
+          kind = 'dir';
+          factEnd = valueStart + 3;
+        } else {
+          // `type=OS.unix=slink:/x` holds a second `=`, so the value runs to the `;`.
+          factEnd = valueEnd(text, valueStart, space);
+          kind = kindOf(text, valueStart, factEnd);
+          if (kind === 'symlink') linkTarget = symlinkTarget(text, valueStart, factEnd) ?? linkTarget;
+        }
         break;
       }
-      case MODIFY:
-        modified = parseFactTime(text, valueStart, factEnd) ?? modified;
+      case SIZE: {
+        // Digits read once, up to what ends them; a value of 1–15 digits ended by `;` is the size.
+        let value = 0;
+        let i = valueStart;
+        for (;;) {
+          const digit = text.charCodeAt(i) - 0x30;
+          if (!(digit >= 0 && digit <= 9)) break; // written so that NaN (past the end) stops too
+          value = value * 10 + digit;
+          i++;
+        }
+        if (endsValue(text, i, space)) {
+          factEnd = i;
+          if (i > valueStart && i - valueStart <= 15) size = value;
+        } else {
+          factEnd = valueEnd(text, i, space); // not all digits: no size
+        }
         break;
+      }
+      case MODIFY: {
+        // The usual `YYYYMMDDHHMMSS;`: a valid time is all digits, so that `;` is the first one.
+        const timeEnd = valueStart + 14;
+        const time = timeEnd < space && text.charCodeAt(timeEnd) === 0x3b ? factTimeOrNaN(text, valueStart, timeEnd) : Number.NaN;
+        if (!Number.isNaN(time)) {
+          modified = time;
+          factEnd = timeEnd;
+        } else {
+          factEnd = valueEnd(text, valueStart, space);
+          const other = factTimeOrNaN(text, valueStart, factEnd);
+          if (!Number.isNaN(other)) modified = other;
+        }
+        break;
+      }
       case PERM:
-        perm = perms.slice(text, valueStart, factEnd);
+        factEnd = repeatedEnd(perms.previous, text, valueStart, space);
+        perm = factEnd >= 0 ? perms.previous : perms.slice(text, valueStart, (factEnd = valueEnd(text, valueStart, space)));
         break;
       case UNIQUE:
+        factEnd = valueEnd(text, valueStart, space);
         unique = text.slice(valueStart, factEnd);
         break;
-      case MODE:
-        mode = parseOctal(text, valueStart, factEnd) ?? mode;
+      case MODE: {
+        // Like SIZE: 1–7 octal digits ended by `;` are the mode.
+        let value = 0;
+        let octal = true;
+        let i = valueStart;
+        for (;;) {
+          const digit = text.charCodeAt(i) - 0x30;
+          if (!(digit >= 0 && digit <= 9)) break;
+          if (digit > 7) octal = false;
+          value = value * 8 + digit;
+          i++;
+        }
+        if (endsValue(text, i, space)) {
+          factEnd = i;
+          if (octal && i > valueStart && i - valueStart <= 7) mode = value;
+        } else {
+          factEnd = valueEnd(text, i, space); // not all digits: no mode
+        }
         break;
+      }
       case OWNER_NAME:
-        ownerName = owners.slice(text, valueStart, factEnd);
+        factEnd = repeatedEnd(owners.previous, text, valueStart, space);
+        ownerName = factEnd >= 0 ? owners.previous : owners.slice(text, valueStart, (factEnd = valueEnd(text, valueStart, space)));
         break;
       case GROUP_NAME:
-        groupName = groups.slice(text, valueStart, factEnd);
+        factEnd = repeatedEnd(groups.previous, text, valueStart, space);
+        groupName = factEnd >= 0 ? groups.previous : groups.slice(text, valueStart, (factEnd = valueEnd(text, valueStart, space)));
         break;
       case UID:
+        factEnd = valueEnd(text, valueStart, space);
         uid ??= owners.slice(text, valueStart, factEnd);
         break;
       case GID:
+        factEnd = valueEnd(text, valueStart, space);
         gid ??= groups.slice(text, valueStart, factEnd);
         break;
       default:
+        factEnd = valueEnd(text, valueStart, space);
         break;
     }
+    if (shape === undefined) recorder.add(at, valueStart, factEnd, fact, factEnd < space);
     at = factEnd + 1;
   }
+  if (shape === undefined) shapes.learn(text, recorder);
   if (kind === undefined) {
     if (!selfIsDir) return SKIP;
     kind = 'dir';
@@ -139,18 +257,25 @@ function parseFacts(text: string, start: number, end: number, selfIsDir: boolean
   const name = text.slice(space + 1, end);
   const owner = ownerName ?? uid;
   const group = groupName ?? gid;
-  // The shape Unix servers send for every file (pure-ftpd, proftpd): built as one literal, so
-  // the fields live in the object itself instead of a property store grown field by field.
-  if (size >= 0 && modified !== undefined && perm !== undefined && unique !== undefined && mode !== undefined && owner !== undefined && group !== undefined) {
-    const entry: RemoteEntry = { name, kind, size, modified, modifiedPrecision: 'second', perm, unique, mode, permissions: permissionsFromMode(mode), owner, group };
-    if (linkTarget !== undefined) entry.linkTarget = linkTarget;
-    return entry;
+  // The shapes Unix servers send for every file, folder and link (pure-ftpd, proftpd): each
+  // built as one literal, so the fields live in the object itself instead of in a property
+  // store grown field by field, which costs several times as much per entry.
+  if (!Number.isNaN(modified) && perm !== undefined && unique !== undefined && mode !== undefined && owner !== undefined && group !== undefined) {
+    const permissions = permissionsFromMode(mode);
+    if (linkTarget === undefined) {
+      return size >= 0
+        ? { name, kind, size, modified, modifiedPrecision: 'second', perm, unique, mode, permissions, owner, group }
+        : { name, kind, modified, modifiedPrecision: 'second', perm, unique, mode, permissions, owner, group };
+    }
+    return size >= 0
+      ? { name, kind, linkTarget, size, modified, modifiedPrecision: 'second', perm, unique, mode, permissions, owner, group }
+      : { name, kind, linkTarget, modified, modifiedPrecision: 'second', perm, unique, mode, permissions, owner, group };
   }
   // Anything else: only the facts present, always added in this order.
   const entry: RemoteEntry = { name, kind };
   if (linkTarget !== undefined) entry.linkTarget = linkTarget;
   if (size >= 0) entry.size = size;
-  if (modified !== undefined) {
+  if (!Number.isNaN(modified)) {
     entry.modified = modified;
     entry.modifiedPrecision = 'second';
   }
@@ -163,111 +288,4 @@ function parseFacts(text: string, start: number, end: number, selfIsDir: boolean
   if (owner !== undefined) entry.owner = owner;
   if (group !== undefined) entry.group = group;
   return entry;
-}
-
-/**
- * Fact names are case-insensitive ASCII of at most 14 characters, so a name is keyed exactly
- * by its folded characters in base 128: the first 7 in `key`, the next 7 in `keyRest` (7 × 7
- * bits fit a double's 53-bit mantissa). Known names then match by two number comparisons,
- * with no second pass over the text.
- */
-const KEY_CHARS = 7;
-
-/**
- * A character as fact names compare it: OR-ing 0x20 lower-cases ASCII letters (and keeps `.`).
- * Anything outside ASCII folds to DEL, which no known name contains, so it matches nothing.
- * Every folded digit is at least 0x20, never 0, so names of different lengths never share a key.
- */
-function fold(code: number): number {
-  return code < 0x80 ? code | 0x20 : 0x7f;
-}
-
-/** The fact-name key of a lower-case name, as the parse loop builds it. */
-function keyOf(lower: string): { key: number; keyRest: number } {
-  let key = 0;
-  let keyRest = 0;
-  for (let i = 0; i < lower.length; i++) {
-    if (i < KEY_CHARS) key = key * 128 + fold(lower.charCodeAt(i));
-    else keyRest = keyRest * 128 + fold(lower.charCodeAt(i));
-  }
-  return { key, keyRest };
-}
-
-/** Fact names we read, lower case, by key. */
-const KNOWN_FACTS: readonly { readonly key: number; readonly keyRest: number; readonly fact: number }[] = (
-  [
-    ['type', TYPE], ['size', SIZE], ['sizd', SIZE], ['modify', MODIFY], ['perm', PERM], ['unique', UNIQUE],
-    ['unix.mode', MODE], ['unix.owner', OWNER_NAME], ['unix.ownername', OWNER_NAME], ['unix.uid', UID],
-    ['unix.group', GROUP_NAME], ['unix.groupname', GROUP_NAME], ['unix.gid', GID],
-  ] as const
-).map(([name, fact]) => ({ ...keyOf(name), fact }));
-
-/** Which fact a name of at most 14 characters with this key is, or OTHER for facts we do not read. */
-function factOf(key: number, keyRest: number): number {
-  for (const known of KNOWN_FACTS) {
-    if (known.key === key && known.keyRest === keyRest) return known.fact;
-  }
-  return OTHER;
-}
-
-/** True when `text` at `start` spells `lower` in any case (RFC 3659 fact names are case-insensitive). */
-function equalsIgnoringCase(text: string, start: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) {
-    // OR-ing 0x20 lower-cases ASCII letters and leaves `.` as it is.
-    if ((text.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** The entry kind for a type fact in `line[start, end)`; undefined for cdir/pdir. */
-function kindOf(line: string, start: number, end: number): RemoteEntryKind | undefined {
-  const length = end - start;
-  if (length === 4 && equalsIgnoringCase(line, start, 'file')) return 'file';
-  if (length === 3 && equalsIgnoringCase(line, start, 'dir')) return 'dir';
-  if (length === 4 && (equalsIgnoringCase(line, start, 'cdir') || equalsIgnoringCase(line, start, 'pdir'))) return undefined;
-  if (length >= 13 && (equalsIgnoringCase(line, start, 'os.unix=slink') || equalsIgnoringCase(line, start, 'os.unix=symlink'))) return 'symlink';
-  return 'other';
-}
-
-/** The target of `OS.unix=slink:/x` in `line[start, end)`, if it names one. */
-function symlinkTarget(line: string, start: number, end: number): string | undefined {
-  const colon = line.indexOf(':', start);
-  return colon >= 0 && colon < end - 1 ? line.slice(colon + 1, end) : undefined;
-}
-
-/** `YYYYMMDDHHMMSS[.sss]` in UTC (RFC 3659 §2.3), read from `value[start, end)`, to ms; or undefined. */
-export function parseFactTime(value: string, start = 0, end = value.length): number | undefined {
-  const length = end - start;
-  if (length < 14 || (length > 14 && value.charCodeAt(start + 14) !== 0x2e)) return undefined;
-  // Two reads of 8 and 6 digits split by integer arithmetic: one loop each instead of six.
-  const date = digitsValue(value, start, start + 8);
-  const time = digitsValue(value, start + 8, start + 14);
-  if (date < 0 || time < 0) return undefined;
-  const year = Math.floor(date / 10_000);
-  const month = Math.floor(date / 100) % 100;
-  const day = date % 100;
-  const hour = Math.floor(time / 10_000);
-  const minute = Math.floor(time / 100) % 100;
-  const second = time % 100;
-  let ms = 0;
-  if (length > 15) {
-    // Milliseconds from the first three fraction digits; finer digits are dropped.
-    if (digitsValue(value, start + 15, end) < 0 && length <= 30) return undefined;
-    const digits = Math.min(3, length - 15);
-    ms = digitsValue(value, start + 15, start + 15 + digits) * 10 ** (3 - digits);
-    if (ms < 0) return undefined;
-  }
-  return utcMs(year, month, day, hour, minute, second, ms);
-}
-
-/** `0755` / `755` / `2755` in `text[start, end)` → mode bits; undefined unless all octal digits. */
-function parseOctal(text: string, start: number, end: number): number | undefined {
-  if (end <= start || end - start > 7) return undefined;
-  let mode = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 7) return undefined;
-    mode = mode * 8 + digit;
-  }
-  return mode;
 }

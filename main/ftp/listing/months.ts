@@ -29,20 +29,28 @@ const EXTRA: Readonly<Record<string, number>> = {
 
 const MONTHS: ReadonlyMap<string, number> = buildTable();
 
-/** Three ASCII letters packed into a number → month; the common case looked up without a string. */
-const SHORT_MONTHS: ReadonlyMap<number, number> = buildShortTable();
+/**
+ * Three ASCII letters → month, indexed by the letters' positions in the alphabet (26³ cells):
+ * the common case of every `ls -l` line looked up by one array load, without a string.
+ */
+const SHORT_MONTHS: Uint8Array = buildShortTable();
 
-function buildShortTable(): Map<number, number> {
-  const table = new Map<number, number>();
+function buildShortTable(): Uint8Array {
+  const table = new Uint8Array(26 * 26 * 26);
   for (const [key, month] of MONTHS) {
-    if (key.length === 3 && /^[a-z]{3}$/.test(key)) table.set(packLower(key, 0), month);
+    if (key.length === 3 && /^[a-z]{3}$/.test(key)) table[shortIndex(key, 0)] = month;
   }
   return table;
 }
 
-/** Three characters from `start`, lower-cased by OR-ing 0x20, as one number. */
-function packLower(text: string, start: number): number {
-  return ((text.charCodeAt(start) | 0x20) << 16) | ((text.charCodeAt(start + 1) | 0x20) << 8) | (text.charCodeAt(start + 2) | 0x20);
+/** The cell of three ASCII letters from `start`, lower-cased by OR-ing 0x20. */
+function shortIndex(text: string, start: number): number {
+  return ((text.charCodeAt(start) | 0x20) - 0x61) * 676 + ((text.charCodeAt(start + 1) | 0x20) - 0x61) * 26 + ((text.charCodeAt(start + 2) | 0x20) - 0x61);
+}
+
+/** The month named by the three ASCII letters (any case) at `start`, or 0; the caller checks they are letters. */
+export function shortMonthAt(text: string, start: number): number {
+  return SHORT_MONTHS[shortIndex(text, start)] ?? 0;
 }
 
 function buildTable(): Map<string, number> {
@@ -93,7 +101,7 @@ export function monthInRange(text: string, start: number, end: number): number {
   const first = text.charCodeAt(start);
   if (first >= 0x30 && first <= 0x39) return asianMonth(text, start, end);
   if (length === 3 && isAsciiLetter(first) && isAsciiLetter(text.charCodeAt(start + 1)) && isAsciiLetter(text.charCodeAt(start + 2))) {
-    return SHORT_MONTHS.get(packLower(text, start)) ?? 0;
+    return shortMonthAt(text, start);
   }
   if (first < 0x80 && !isAsciiLetter(first)) return 0;
   const key = text.slice(start, end).toLowerCase();

@@ -20,4 +20,9 @@ export class RepeatedText {
     this.last = value;
     return value;
   }
+
+  /** The string this column gave last time ('' at first). */
+  get previous(): string {
+    return this.last;
+  }
 }

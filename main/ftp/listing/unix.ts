@@ -34,8 +34,12 @@ export function parseUnixLine(line: string, context: ParseContext): LineResult {
   return parseCommonUnixLine(line, 0, line.length, context) ?? parseUncommon(line, context);
 }
 
-/** Lines the common-shape fast path (unix-common.ts) turned down; it accepts only lines PERMISSIONS accepts too. */
-function parseUncommon(line: string, context: ParseContext): LineResult {
+/**
+ * Lines the common-shape fast path (unix-common.ts) turned down; it accepts only lines PERMISSIONS
+ * accepts too. Exported for the test that holds the fast path to it: on any line the fast path
+ * reads, both must give the same entry.
+ */
+export function parseUncommon(line: string, context: ParseContext): LineResult {
   if (!PERMISSIONS.test(line)) return undefined;
   return parseGeneral(line, context);
 }

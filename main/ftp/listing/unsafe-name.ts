@@ -26,22 +26,15 @@ export function unsafeNameReason(name: string): string | undefined {
 }
 
 /**
- * Characters 0x20–0x3f that cannot appear in a local name: `"` `*` `/` `:` `<` `>` `?`, one
- * bit each, so the common safe character costs a comparison or two (every entry is checked).
+ * Every character unsafeCharacterReason objects to: controls, DEL and `"` `*` `/` `:` `<` `>`
+ * `?` `\\` `|`. Every listed name is checked, and the regexp engine scans for a class in native
+ * code, faster than a character loop here.
  */
-const UNSAFE_PUNCTUATION = [0x22, 0x2a, 0x2f, 0x3a, 0x3c, 0x3e, 0x3f].reduce((mask, code) => mask | (1 << (code - 0x20)), 0);
+const SUSPICIOUS = /[\x00-\x1f"*/:<>?\\|\x7f]/;
 
 /** Index of the first character unsafeCharacterReason might object to, or -1. */
 function firstSuspicious(name: string): number {
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (code >= 0x40) {
-      if (code === 0x5c || code === 0x7c || code === 0x7f) return i; // \ | DEL
-    } else if (code < 0x20 || ((UNSAFE_PUNCTUATION >>> (code - 0x20)) & 1) !== 0) {
-      return i;
-    }
-  }
-  return -1;
+  return name.search(SUSPICIOUS);
 }
 
 /** The reason for the first character that cannot appear in a local name, if any. */

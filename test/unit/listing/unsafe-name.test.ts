@@ -40,4 +40,14 @@ describe('unsafeNameReason (security rule 16)', () => {
       expect(unsafeNameReason(name)).toBeUndefined();
     },
   );
+
+  it('flags a name for exactly the characters a local name cannot hold, checking every UTF-16 code unit', () => {
+    const refused = new Set([0x22, 0x2a, 0x2f, 0x3a, 0x3c, 0x3e, 0x3f, 0x5c, 0x7c, 0x7f]);
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const flagged = unsafeNameReason(`a${String.fromCharCode(code)}b`) !== undefined;
+      if (flagged !== (code < 0x20 || refused.has(code))) wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
