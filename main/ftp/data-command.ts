@@ -141,13 +141,14 @@ class DataRun {
   }
 
   /**
-   * A server that refuses the command often closes its data listener at once, so our connect
-   * or transfer fails with a reset first; its refusal (e.g. 451 "restart not allowed") is
+   * A server that refuses the command often closes its data listener at once, so our connect,
+   * TLS handshake or transfer fails with a reset first; its refusal (e.g. 451 "restart not allowed") is
    * the reason a person and the retry policy need. 426 only echoes the broken connection.
    */
   private explain(cause: FtpError): FtpError {
     const reply = this.finalReply;
-    const socketLevel = cause.kind === 'connection-failed' || cause.kind === 'connection-closed';
+    // A reset during the data connection's TLS handshake is the same story (proftpd refusing REST+STOR).
+    const socketLevel = cause.kind === 'connection-failed' || cause.kind === 'connection-closed' || cause.kind === 'tls-handshake';
     if (socketLevel && reply !== undefined && reply.code >= 400 && reply.code !== 426) return refused(this.job.command, reply);
     return cause;
   }

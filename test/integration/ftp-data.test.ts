@@ -149,6 +149,20 @@ describe('completion: data end AND final reply (issue 4)', () => {
     await client.noop();
   });
 
+  it('reports the server refusal, not the reset, when the data connection is reset during its TLS handshake', async () => {
+    // proftpd refusing REST+STOR: it accepts the data connection, resets it on our ClientHello, then says 451.
+    const resetting = createServer((socket) => socket.once('data', () => socket.resetAndDestroy())).listen(0, '127.0.0.1');
+    await new Promise((resolve) => resetting.once('listening', resolve));
+    try {
+      const port = (resetting.address() as { port: number }).port;
+      const { client } = await rig({ epsv: `229 Entering Extended Passive Mode (|||${port}|)` }, { script: { STOR: { reply: '451 Append/Restart not permitted', delayMs: 100 } } });
+      expect(await failure(client.uploadFrom(Readable.from([Buffer.from('abc')]), 'a'))).toMatchObject({ kind: 'command-failed', code: 451, phase: 'data' });
+      await client.noop();
+    } finally {
+      resetting.close();
+    }
+  });
+
   it('fails when the server closes the data connection mid-file (426)', async () => {
     const { client } = await rig({ files: { a: randomBytes(100_000) }, retrFault: { kind: 'close-after', bytes: 30_000 } });
     expect(await failure(client.downloadTo('a', collector().sink))).toMatchObject({ kind: 'command-failed', code: 426 });
