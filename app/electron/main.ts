@@ -7,6 +7,7 @@ import { createServices } from '../../main/services';
 import { openCredentialVault } from '../../main/sites/vault/open-vault';
 import { registerIpc } from './ipc';
 import { electronSafeStorage } from './safe-storage';
+import { showQueueProgress } from './taskbar-progress';
 import { lockDown, mainWindowOptions, rendererEntry } from './window';
 
 const { indexUrl, preload } = rendererEntry(__dirname);
@@ -37,8 +38,10 @@ async function openMainWindow(): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(preload));
   lockDown(window.webContents, isOurPage);
   const stopIpc = registerIpc(ipcMain, contracts, dispatcher, window, isOurPage);
+  const stopProgress = showQueueProgress(services.transfers, window);
   window.on('closed', () => {
     stopIpc();
+    stopProgress();
     // Nobody is left to answer: questions still waiting are refused, not left hanging.
     services.prompts.pending().then(() => void shutdown());
   });
