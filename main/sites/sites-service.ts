@@ -7,6 +7,7 @@ import { sitesContract, type SiteDraft, type SiteProfile, type SiteSecrets, type
 import { Emitter } from '../events';
 import { OperationLock } from '../operation-lock';
 import { copyName } from './find-site';
+import { completeFolders, withFolder, withFolderRenamed, withoutFolder, type SitesData } from './site-folders';
 import { allSecretKeys, applySecretChanges, assertVaultCanApply, copySecrets, planSecretChanges, readSecrets, type SecretChange } from './site-secrets';
 import { SitesStore, sitesFileName } from './sites-store';
 import type { CredentialVault } from './vault/credential-vault';
@@ -37,9 +38,11 @@ export interface SiteCredentials {
 export class NodeSitesService implements SitesService {
   private readonly changed = new Emitter<readonly SiteProfile[]>();
   readonly onDidChange: (listener: (sites: readonly SiteProfile[]) => void) => Unsubscribe = this.changed.subscribe;
+  private readonly foldersChanged = new Emitter<readonly string[]>();
+  readonly onDidChangeFolders: (listener: (folders: readonly string[]) => void) => Unsubscribe = this.foldersChanged.subscribe;
   private readonly store: SitesStore;
   private readonly vault: Promise<CredentialVault>;
-  // Saves, duplicates and removals read, change and write the whole list: one at a time,
+  // Saves, duplicates, removals and folder changes read, change and write the whole file: one at a time,
   // else two callers that both read before either writes would lose one change.
   private readonly serial = new OperationLock();
 
@@ -52,19 +55,19 @@ export class NodeSitesService implements SitesService {
   }
 
   async list(): Promise<SiteProfile[]> {
-    return this.serial.run(() => this.store.read());
+    return this.serial.run(async () => (await this.store.read()).sites);
   }
 
   async save(draft: SiteDraft, secrets?: SiteSecrets): Promise<SiteProfile> {
     const [valid, validSecrets] = validate(sitesContract.methods.save, [draft, secrets]);
     return this.exclusive(async (store, vault) => {
       const before = await store.read();
-      if (valid.id !== undefined && !before.some((site) => site.id === valid.id)) throw new SluiceError('not-found', 'That site no longer exists.');
+      if (valid.id !== undefined && !before.sites.some((site) => site.id === valid.id)) throw new SluiceError('not-found', 'That site no longer exists.');
       const profile: SiteProfile = { ...valid, id: valid.id ?? newSiteId() };
       const changes = planSecretChanges(profile, validSecrets);
       assertVaultCanApply(vault, changes);
-      const after = valid.id === undefined ? [...before, profile] : before.map((site) => (site.id === profile.id ? profile : site));
-      await this.commit(before, after, changes);
+      const sites = valid.id === undefined ? [...before.sites, profile] : before.sites.map((site) => (site.id === profile.id ? profile : site));
+      await this.commit(before, { sites, folders: before.folders }, changes);
       return profile;
     });
   }
@@ -73,11 +76,11 @@ export class NodeSitesService implements SitesService {
     validate(sitesContract.methods.duplicate, [id]);
     return this.exclusive(async (store, vault) => {
       const before = await store.read();
-      const original = requireSite(before, id);
-      const copy: SiteProfile = { ...original, id: newSiteId(), name: copyName(before, original) };
+      const original = requireSite(before.sites, id);
+      const copy: SiteProfile = { ...original, id: newSiteId(), name: copyName(before.sites, original) };
       // Read first: a locked vault refuses here, before anything is written.
       const changes = await copySecrets(vault, original, copy.id);
-      await this.commit(before, [...before, copy], changes);
+      await this.commit(before, { sites: [...before.sites, copy], folders: before.folders }, changes);
       return copy;
     });
   }
@@ -86,12 +89,44 @@ export class NodeSitesService implements SitesService {
     validate(sitesContract.methods.remove, [id]);
     await this.exclusive(async (store, vault) => {
       const before = await store.read();
-      requireSite(before, id);
+      requireSite(before.sites, id);
       // Secrets first: a failure then leaves a site without its password, never a password without its site.
       for (const key of allSecretKeys(id)) await vault.delete(key);
-      const after = before.filter((site) => site.id !== id);
-      await store.write(after);
-      this.changed.fire(after);
+      await this.commit(before, { sites: before.sites.filter((site) => site.id !== id), folders: before.folders }, []);
+    });
+  }
+
+  async listFolders(): Promise<string[]> {
+    return this.serial.run(async () => {
+      const { sites, folders } = await this.store.read();
+      return completeFolders(folders, sites);
+    });
+  }
+
+  async createFolder(path: string): Promise<void> {
+    const [valid] = validate(sitesContract.methods.createFolder, [path]);
+    await this.exclusive(async (store) => {
+      const before = await store.read();
+      await this.commit(before, withFolder(before, valid), []);
+    });
+  }
+
+  async renameFolder(from: string, to: string): Promise<void> {
+    const [validFrom, validTo] = validate(sitesContract.methods.renameFolder, [from, to]);
+    await this.exclusive(async (store) => {
+      const before = await store.read();
+      await this.commit(before, withFolderRenamed(before, validFrom, validTo), []);
+    });
+  }
+
+  async removeFolder(path: string): Promise<void> {
+    const [valid] = validate(sitesContract.methods.removeFolder, [path]);
+    await this.exclusive(async (store, vault) => {
+      const before = await store.read();
+      const { data, removedSites } = withoutFolder(before, valid);
+      // Secrets first, as for one site: never a password left behind without its site.
+      for (const site of removedSites) for (const key of allSecretKeys(site.id)) await vault.delete(key);
+      await this.commit(before, data, []);
     });
   }
 
@@ -115,10 +150,12 @@ export class NodeSitesService implements SitesService {
   }
 
   /**
-   * Writes the new list, then the vault changes. If the vault fails, the old list goes back:
-   * no profile may claim a secret that did not land.
+   * Writes the new file, then the vault changes. If the vault fails, the old file goes back:
+   * no profile may claim a secret that did not land. Every folder of the tree is written,
+   * so one stays when its last site leaves; listeners hear of what changed.
    */
-  private async commit(before: readonly SiteProfile[], after: readonly SiteProfile[], changes: readonly SecretChange[]): Promise<void> {
+  private async commit(before: SitesData, next: SitesData, changes: readonly SecretChange[]): Promise<void> {
+    const after: SitesData = { sites: next.sites, folders: completeFolders(next.folders, next.sites) };
     await this.store.write(after);
     try {
       await applySecretChanges(await this.vault, changes);
@@ -126,7 +163,8 @@ export class NodeSitesService implements SitesService {
       await this.store.write(before).catch(() => undefined);
       throw error;
     }
-    this.changed.fire(after);
+    if (!sameList(completeFolders(before.folders, before.sites), after.folders)) this.foldersChanged.fire(after.folders);
+    if (before.sites !== after.sites) this.changed.fire(after.sites);
   }
 
   private exclusive<T>(operation: (store: SitesStore, vault: CredentialVault) => Promise<T>): Promise<T> {
@@ -143,6 +181,8 @@ export function createSitesService(options: SitesServiceOptions): NodeSitesServi
 export function newSiteId(): string {
   return randomBytes(12).toString('base64url');
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 function requireSite(sites: readonly SiteProfile[], id: string): SiteProfile {
   const site = sites.find((candidate) => candidate.id === id);

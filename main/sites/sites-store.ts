@@ -1,9 +1,12 @@
 import type { SiteProfile } from '../../shared/services/sites';
-import { siteDraftSchema } from '../../shared/services/sites';
+import { folderPathSchema, siteDraftSchema } from '../../shared/services/sites';
 import { SerialWriter } from '../persist/atomic-file';
+import type { SitesData } from './site-folders';
 import { moveAside, readVersionedJson, type CorruptFileReport } from './versioned-file';
 
-const formatVersion = 1;
+// 2 added `folders`; a version-1 file (sites only) still loads, with no folders of its own.
+const formatVersion = 2;
+const oldestVersion = 1;
 
 /** The sites file's name in a data directory. */
 export const sitesFileName = 'sites.json';
@@ -15,10 +18,11 @@ export const sitesFileName = 'sites.json';
 export const siteProfileSchema = siteDraftSchema.required({ id: true });
 
 /**
- * `sites.json`: `{ version: 1, sites: [...] }`, written crash-safely. Holds profiles only;
- * every secret lives in the credential vault. The file is read on every call, not cached:
- * the web shell and the CLI share a data folder, and a stale copy written back would undo
- * what the other process saved. Callers serialize read-modify-write cycles.
+ * `sites.json`: `{ version: 2, sites: [...], folders: [...] }`, written crash-safely. Holds
+ * profiles and Site Manager folders only; every secret lives in the credential vault. The
+ * file is read on every call, not cached: the web shell and the CLI share a data folder, and
+ * a stale copy written back would undo what the other process saved. Callers serialize
+ * read-modify-write cycles.
  */
 export class SitesStore {
   private readonly writer: SerialWriter;
@@ -31,35 +35,43 @@ export class SitesStore {
   }
 
   /**
-   * Every site, in the order saved. A damaged file is moved aside and reported; the sites
-   * that still pass the schema are kept and written back. A newer format throws
-   * `unsupported-version` and stays untouched.
+   * Every site, in the order saved, and the folders as stored. A damaged file is moved aside
+   * and reported; the sites and folders that still pass the schema are kept and written back.
+   * A newer format throws `unsupported-version` and stays untouched.
    */
-  async read(): Promise<SiteProfile[]> {
-    const read = await readVersionedJson(this.file, formatVersion, 'The sites file');
-    if (read.kind === 'missing') return [];
-    const { sites, problem } = read.kind === 'ok' ? salvageSites(read.body) : { sites: [], problem: read.reason };
+  async read(): Promise<SitesData> {
+    const read = await readVersionedJson(this.file, formatVersion, 'The sites file', oldestVersion);
+    if (read.kind === 'missing') return { sites: [], folders: [] };
+    const { data, problem } = read.kind === 'ok' ? salvage(read.body, read.version) : { data: { sites: [], folders: [] }, problem: read.reason };
     if (problem !== undefined) {
       this.options.onCorruptFile?.(await moveAside(this.file, problem));
-      if (sites.length > 0) await this.write(sites);
+      if (data.sites.length > 0 || data.folders.length > 0) await this.write(data);
     }
-    return sites;
+    return data;
   }
 
-  /** Replaces the whole list, durably, or throws leaving the old file. */
-  async write(sites: readonly SiteProfile[]): Promise<void> {
-    await this.writer.write(`${JSON.stringify({ version: formatVersion, sites }, null, 2)}\n`);
+  /** Replaces the whole file, durably, or throws leaving the old file. */
+  async write(data: SitesData): Promise<void> {
+    await this.writer.write(`${JSON.stringify({ version: formatVersion, sites: data.sites, folders: data.folders }, null, 2)}\n`);
   }
 }
 
-/** The valid sites of a version-1 body, and what was wrong with the rest (undefined when nothing). */
-function salvageSites(body: Record<string, unknown>): { sites: SiteProfile[]; problem?: string } {
-  if (!Array.isArray(body.sites)) return { sites: [], problem: 'no list of sites' };
-  const extra = Object.keys(body).filter((key) => key !== 'version' && key !== 'sites');
+/** The valid sites and folders of a body, and what was wrong with the rest (undefined when nothing). */
+function salvage(body: Record<string, unknown>, version: number): { data: SitesData; problem?: string } {
+  if (!Array.isArray(body.sites)) return { data: { sites: [], folders: [] }, problem: 'no list of sites' };
+  const known = version === 1 ? ['version', 'sites'] : ['version', 'sites', 'folders'];
+  const extra = Object.keys(body).filter((key) => !known.includes(key));
   const problems: string[] = extra.length ? [`unknown fields ${extra.join(', ')}`] : [];
+  const sites = salvageSites(body.sites as unknown[], problems);
+  const folders = version === 1 ? [] : salvageFolders(body.folders, problems);
+  const data = { sites, folders };
+  return problems.length ? { data, problem: problems.join('; ') } : { data };
+}
+
+function salvageSites(list: readonly unknown[], problems: string[]): SiteProfile[] {
   const sites: SiteProfile[] = [];
   const ids = new Set<string>();
-  for (const [index, raw] of (body.sites as unknown[]).entries()) {
+  for (const [index, raw] of list.entries()) {
     const parsed = siteProfileSchema.safeParse(raw);
     if (!parsed.success) problems.push(`site ${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     else if (ids.has(parsed.data.id)) problems.push(`site ${index + 1}: duplicate id`);
@@ -68,5 +80,20 @@ function salvageSites(body: Record<string, unknown>): { sites: SiteProfile[]; pr
       sites.push(parsed.data);
     }
   }
-  return problems.length ? { sites, problem: problems.join('; ') } : { sites };
+  return sites;
+}
+
+/** Valid folder paths, each once: a folder listed twice is still one folder, not damage. */
+function salvageFolders(list: unknown, problems: string[]): string[] {
+  if (!Array.isArray(list)) {
+    problems.push('no list of folders');
+    return [];
+  }
+  const folders = new Set<string>();
+  for (const [index, raw] of (list as unknown[]).entries()) {
+    const parsed = folderPathSchema.safeParse(raw);
+    if (parsed.success) folders.add(parsed.data);
+    else problems.push(`folder ${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return [...folders];
 }

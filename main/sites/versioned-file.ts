@@ -13,14 +13,18 @@ export interface CorruptFileReport {
 }
 
 /** What reading a `{ version, ... }` JSON file found. */
-export type VersionedRead = { readonly kind: 'missing' } | { readonly kind: 'ok'; readonly body: Record<string, unknown> } | { readonly kind: 'corrupt'; readonly reason: string };
+export type VersionedRead =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'ok'; readonly body: Record<string, unknown>; readonly version: number }
+  | { readonly kind: 'corrupt'; readonly reason: string };
 
 /**
  * Reads a JSON file of the shape `{ version: N, ... }`. A file from a newer Sluice is refused
  * with `unsupported-version` and left untouched: rewriting it in our older format would
- * throw away what the newer version stored.
+ * throw away what the newer version stored. Versions from `oldest` up are read, for the
+ * caller to migrate; older ones count as damaged.
  */
-export async function readVersionedJson(file: string, version: number, what: string): Promise<VersionedRead> {
+export async function readVersionedJson(file: string, version: number, what: string, oldest = version): Promise<VersionedRead> {
   const text = await readFileIfExists(file);
   if (text === undefined) return { kind: 'missing' };
   let body: unknown;
@@ -38,8 +42,8 @@ export async function readVersionedJson(file: string, version: number, what: str
       `${what} (${file}) was written by a newer Sluice (format ${found}; this one reads ${version}). Update Sluice; the file was left as it is.`,
     );
   }
-  if (found < version) return { kind: 'corrupt', reason: `format ${found} is not one this Sluice can read` };
-  return { kind: 'ok', body: body as Record<string, unknown> };
+  if (found < oldest) return { kind: 'corrupt', reason: `format ${found} is not one this Sluice can read` };
+  return { kind: 'ok', body: body as Record<string, unknown>, version: found };
 }
 
 /** Renames a damaged file to `<name>.corrupt-<time>` beside it, so nothing is lost and the store can start afresh. */

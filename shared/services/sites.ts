@@ -75,16 +75,40 @@ export interface SitesService {
   vaultStatus(): Promise<VaultStatus>;
   /** Creates (first time) or unlocks the master-password vault. */
   unlockVault(masterPassword: string): Promise<VaultStatus>;
+  /**
+   * Every folder of the Site Manager tree, each once: the folders that hold sites and the
+   * empty ones a person created, which sites alone could not remember.
+   */
+  listFolders(): Promise<string[]>;
+  /** Adds a folder (and its parents); one that exists already is left as it is. */
+  createFolder(path: string): Promise<void>;
+  /** Renames or moves a folder with every site and folder inside it; `exists` when `to` is taken. */
+  renameFolder(from: string, to: string): Promise<void>;
+  /** Deletes a folder with every folder and site (secrets included) inside it, as the Site Manager confirms. */
+  removeFolder(path: string): Promise<void>;
   onDidChange(listener: (sites: readonly SiteProfile[]) => void): Unsubscribe;
+  onDidChangeFolders(listener: (folders: readonly string[]) => void): Unsubscribe;
 }
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a site id');
 const text = (max: number) => z.string().max(max).refine((value) => !/[\0\r\n]/.test(value), 'No line breaks or NUL');
 
+/** The longest folder path, the same cap as a site's `folder`. */
+export const maxFolderLength = 500;
+
+/**
+ * A folder in its one written form: `/`-separated names (`Work/Clients`), none empty or
+ * padded with spaces, so two spellings can never make two folders. The root is no folder.
+ */
+export const folderPathSchema = text(maxFolderLength).refine(
+  (path) => path.split('/').every((name) => name !== '' && name.trim() === name),
+  'A folder path needs a name between every two slashes, without spaces around it',
+);
+
 export const siteDraftSchema = z.strictObject({
   id: idSchema.optional(),
   name: text(200).trim().min(1, 'A site needs a name'),
-  folder: text(500),
+  folder: text(maxFolderLength),
   host: hostSchema,
   port: portSchema.optional(),
   tlsMode: z.enum(['explicit', 'implicit', 'explicit-if-available', 'plain']),
@@ -120,6 +144,10 @@ export const sitesContract = defineContract<SitesService>({
     remove: z.tuple([idSchema]),
     vaultStatus: z.tuple([]),
     unlockVault: z.tuple([z.string().min(1).max(4096)]),
+    listFolders: z.tuple([]),
+    createFolder: z.tuple([folderPathSchema]),
+    renameFolder: z.tuple([folderPathSchema, folderPathSchema]),
+    removeFolder: z.tuple([folderPathSchema]),
   },
-  events: { onDidChange: true },
+  events: { onDidChange: true, onDidChangeFolders: true },
 });

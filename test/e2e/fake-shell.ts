@@ -29,6 +29,7 @@ export class FakeServices {
   readonly requested = new Emitter<PromptRequest>();
   readonly settled = new Emitter<PromptSettled>();
   readonly sitesChanged = new Emitter<readonly SiteProfile[]>();
+  readonly siteFoldersChanged = new Emitter<readonly string[]>();
   readonly appended = new Emitter<readonly LogLine[]>();
   readonly cleared = new Emitter<null>();
   readonly pinsChanged = new Emitter<readonly PinRecord[]>();
@@ -40,6 +41,8 @@ export class FakeServices {
   /** When set, listings wait for it: a test can show progress of a slow listing. */
   listGate: Promise<void> | null = null;
   sites: SiteProfile[] = [];
+  /** Empty Site Manager folders; the real service's rules are tested on it, not here. */
+  siteFolders: string[] = [];
   vault: VaultStatus = { kind: 'master-password', locked: true, initialized: false };
   masterPassword: string | null = null;
   pending: PromptRequest[] = [];
@@ -133,7 +136,21 @@ export class FakeServices {
         fake.vault = { kind: 'master-password', locked: false, initialized: true };
         return fake.vault;
       },
+      listFolders: async () => fake.siteFolders,
+      async createFolder(folder) {
+        fake.siteFolders = [...fake.siteFolders, folder];
+        fake.siteFoldersChanged.fire(fake.siteFolders);
+      },
+      async renameFolder(from, to) {
+        fake.siteFolders = fake.siteFolders.map((folder) => (folder === from ? to : folder));
+        fake.siteFoldersChanged.fire(fake.siteFolders);
+      },
+      async removeFolder(folder) {
+        fake.siteFolders = fake.siteFolders.filter((other) => other !== folder);
+        fake.siteFoldersChanged.fire(fake.siteFolders);
+      },
       onDidChange: fake.sitesChanged.subscribe,
+      onDidChangeFolders: fake.siteFoldersChanged.subscribe,
     };
     const prompts: PromptsService = {
       pending: async () => fake.pending,

@@ -9,7 +9,7 @@ import { useAppStore } from '../store/StoreContext';
 import { SiteEditor, type SiteTab } from './SiteEditor';
 import { newSiteValues, secretsToSave, storesSecret, validateSite, valuesFromSite, type SiteField, type SiteFormValues } from './siteForm';
 import { SiteTree, type TreeSelection } from './SiteTree';
-import { buildSiteTree, folderSegments, uniqueName, visibleRows } from './siteTree';
+import { buildSiteTree, findFolder, folderSegments, uniqueName, visibleRows } from './siteTree';
 import { FieldError } from '../dialogs/FieldError';
 
 /** The folder a selection lives in: new sites and folders are created there. */
@@ -33,6 +33,7 @@ const within = (folder: string, path: string) => folder === path || folder.start
  */
 export function SiteManager({ onClose }: { onClose: () => void }) {
   const sites = useAppStore((state) => state.sites);
+  const siteFolders = useAppStore((state) => state.siteFolders);
   const vault = useAppStore((state) => state.vault);
   const sitesActions = useAppStore((state) => state.sitesActions);
   const connect = useAppStore((state) => state.connectionActions.connect);
@@ -40,7 +41,6 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const [values, setValues] = useState<SiteFormValues | null>(() => (sites[0] ? valuesFromSite(sites[0]) : null));
   const [errors, setErrors] = useState<Partial<Record<SiteField, string>>>({});
   const [tab, setTab] = useState<SiteTab>('general');
-  const [extraFolders, setExtraFolders] = useState<string[]>([]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [folderName, setFolderName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,7 +48,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const [needsVault, setNeedsVault] = useState<(() => Promise<void>) | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const tree = useMemo(() => buildSiteTree(sites, extraFolders), [sites, extraFolders]);
+  const tree = useMemo(() => buildSiteTree(sites, siteFolders), [sites, siteFolders]);
   const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
   const currentFolder = folderOfSelection(selection, sites, values);
   const savedSite = selection.kind === 'site' ? sites.find((site) => site.id === selection.id) : undefined;
@@ -88,15 +88,17 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
     expand(currentFolder, true);
   }
 
+  /** Creates "New folder" in the current folder, stored at once (FileZilla keeps empty folders too). */
   function newFolder() {
     const parent = currentFolder;
-    const siblings = rows.filter((row) => row.kind === 'folder' && row.node.path !== parent).map((row) => (row.kind === 'folder' ? row.node.name : ''));
+    const siblings = (findFolder(tree, parent)?.folders ?? []).map((folder) => folder.name);
     const name = uniqueName('New folder', siblings);
     const path = parent ? `${parent}/${name}` : name;
-    setExtraFolders((current) => [...current, path]);
-    expand(parent, true);
-    select({ kind: 'folder', path });
-    setFolderName(name);
+    void guarded(async () => {
+      await sitesActions.createFolder(path);
+      expand(parent, true);
+      select({ kind: 'folder', path });
+    }, false);
   }
 
   /** Runs an action that may write a secret: a locked master-password vault is unlocked first. */
@@ -126,7 +128,6 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
     const secrets = secretsToSave(values);
     void guarded(async () => {
       const saved = await sitesActions.save(result.draft, secrets);
-      setExtraFolders((current) => current.filter((folder) => !within(saved.folder, folder)));
       setSelection({ kind: 'site', id: saved.id });
       setValues(valuesFromSite(saved));
       then?.(saved);
@@ -141,10 +142,8 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
     const target = parent ? `${parent}/${name}` : name;
     const from = selection.path;
     void guarded(async () => {
-      for (const site of sites.filter((candidate) => within(candidate.folder, from))) {
-        await sitesActions.save({ ...site, folder: target + site.folder.slice(from.length) });
-      }
-      setExtraFolders((current) => current.map((folder) => (within(folder, from) ? target + folder.slice(from.length) : folder)));
+      // One call moves the sites and sub-folders inside too, in one write of the sites file.
+      await sitesActions.renameFolder(from, target);
       setSelection({ kind: 'folder', path: target });
     }, false);
   }
@@ -163,19 +162,13 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
     if (selection.kind === 'new') return select({ kind: 'folder', path: values?.folder ?? '' });
     void guarded(async () => {
       if (selection.kind === 'site') await sitesActions.remove(selection.id);
-      else {
-        for (const site of sites.filter((candidate) => within(candidate.folder, selection.path))) await sitesActions.remove(site.id);
-        setExtraFolders((current) => current.filter((folder) => !within(folder, selection.path)));
-      }
+      else await sitesActions.removeFolder(selection.path);
       const parent = selection.kind === 'folder' ? folderSegments(selection.path).slice(0, -1).join('/') : currentFolder;
       select({ kind: 'folder', path: parent });
     }, false);
   }
 
-  const deleteWhat =
-    selection.kind === 'folder'
-      ? `the folder “${folderSegments(selection.path).pop() ?? ''}” and the ${sites.filter((site) => within(site.folder, selection.path)).length} sites in it`
-      : `the site “${values?.name ?? ''}”`;
+  const deleteWhat = selection.kind === 'folder' ? folderToDelete(folderSegments(selection.path).pop() ?? '', sites.filter((site) => within(site.folder, selection.path)).length) : `the site “${values?.name ?? ''}”`;
 
   return (
     <>
@@ -310,4 +303,10 @@ function tabOfField(field: SiteField): SiteTab {
   if (['transferMode', 'connectionLimit', 'charset'].includes(field)) return 'transfer';
   if (['localFolder', 'remoteFolder', 'allowInsecure'].includes(field)) return 'advanced';
   return 'general';
+}
+
+/** What the delete confirmation names for a folder: its sites go with it, and the count says so. */
+function folderToDelete(name: string, siteCount: number): string {
+  if (siteCount === 0) return `the folder “${name}”`;
+  return `the folder “${name}” and the ${siteCount === 1 ? 'site' : `${siteCount} sites`} in it`;
 }

@@ -23,10 +23,10 @@ export function normalizeFolder(path: string): string {
 }
 
 /**
- * Builds the tree from the sites' folder paths plus folders created in the dialog that
- * hold no site yet (they exist only until the dialog closes, as nothing stores them).
+ * Builds the tree from the sites' folder paths plus the stored folders, which include the
+ * empty ones a person created.
  */
-export function buildSiteTree(sites: readonly SiteProfile[], extraFolders: readonly string[] = []): SiteFolderNode {
+export function buildSiteTree(sites: readonly SiteProfile[], folders: readonly string[] = []): SiteFolderNode {
   const root: SiteFolderNode = { kind: 'folder', path: '', name: 'My sites', folders: [], sites: [] };
   const folderAt = (path: string): SiteFolderNode => {
     let node = root;
@@ -40,7 +40,7 @@ export function buildSiteTree(sites: readonly SiteProfile[], extraFolders: reado
     }
     return node;
   };
-  for (const folder of extraFolders) folderAt(folder);
+  for (const folder of folders) folderAt(folder);
   for (const site of sites) folderAt(site.folder).sites.push(site);
   const sortNode = (node: SiteFolderNode) => {
     node.folders.sort((a, b) => collator.compare(a.name, b.name));
@@ -49,6 +49,13 @@ export function buildSiteTree(sites: readonly SiteProfile[], extraFolders: reado
   };
   sortNode(root);
   return root;
+}
+
+/** The folder node at `path` (`''` is the root), or undefined when the tree has none. */
+export function findFolder(root: SiteFolderNode, path: string): SiteFolderNode | undefined {
+  let node: SiteFolderNode | undefined = root;
+  for (const segment of folderSegments(path)) node = node?.folders.find((folder) => folder.name === segment);
+  return node;
 }
 
 /** One visible row of the tree, in display order, for rendering and arrow-key navigation. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteProfile } from '../../../shared/services/sites';
-import { buildSiteTree, normalizeFolder, uniqueName, visibleRows } from '../../../renderer/src/sites/siteTree';
+import { buildSiteTree, findFolder, normalizeFolder, uniqueName, visibleRows } from '../../../renderer/src/sites/siteTree';
 
 const site = (id: string, name: string, folder: string): SiteProfile => ({
   id,
@@ -19,7 +19,7 @@ const site = (id: string, name: string, folder: string): SiteProfile => ({
 });
 
 describe('site tree', () => {
-  it('nests folders from paths, sorts naturally, and keeps empty folders made in the dialog', () => {
+  it('nests folders from paths, sorts naturally, and shows the stored empty folders', () => {
     const tree = buildSiteTree(
       [site('1', 'site10', 'Work/Clients'), site('2', 'site9', 'Work//Clients/'), site('3', 'Home', ''), site('4', 'Ops', 'Work')],
       ['Archive', 'Work/Empty'],
@@ -38,6 +38,14 @@ describe('site tree', () => {
     expect(rows.map((row) => `${row.level}:${row.kind === 'site' ? row.site.name : row.node.name}`)).toEqual(['1:My sites', '2:Work', '3:A', '2:B']);
     const collapsed = visibleRows(tree, new Set(['Work']));
     expect(collapsed.map((row) => row.key)).toEqual(['folder:', 'folder:Work', 'site:2']);
+  });
+
+  it('finds a folder node by path, for the names a new folder must not take', () => {
+    const tree = buildSiteTree([site('1', 'A', 'Work/Clients')], ['Work/New folder', 'Home']);
+    expect(findFolder(tree, '')).toBe(tree);
+    expect(findFolder(tree, 'Work')?.folders.map((folder) => folder.name)).toEqual(['Clients', 'New folder']);
+    expect(findFolder(tree, 'Work/Clients')?.sites.map((s) => s.name)).toEqual(['A']);
+    expect(findFolder(tree, 'Work/Gone')).toBeUndefined();
   });
 
   it('normalizes folders and picks unused names', () => {

@@ -24,7 +24,7 @@ describe('the sites file under kill -9', () => {
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
       child.kill('SIGKILL');
       await exited;
-      const sites = await store().read();
+      const { sites } = await store().read();
       expect(sites).toHaveLength(1);
       seen.push(Number.parseInt(sites[0]!.comments ?? '', 10));
     }
