@@ -1,27 +1,11 @@
 import { SluiceError } from '../../shared/errors';
 import { maxFolderLength, type SiteProfile } from '../../shared/services/sites';
+import { isWithinFolder, normalizeFolder } from '../../shared/site-folders';
 
 /** What `sites.json` holds: the sites, and every folder of the Site Manager tree. */
 export interface SitesData {
   readonly sites: SiteProfile[];
   readonly folders: string[];
-}
-
-/**
- * A site's folder in its written form: `Work//Clients/ ` is `Work/Clients`. The contract lets
- * a site carry any spelling (the CLI passes `--folder` as typed), the tree shows one folder.
- */
-export function normalFolder(folder: string): string {
-  return folder
-    .split('/')
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
-    .join('/');
-}
-
-/** True when `folder` is `path` or inside it (both in written form). */
-export function isWithin(folder: string, path: string): boolean {
-  return folder === path || folder.startsWith(`${path}/`);
 }
 
 /**
@@ -31,7 +15,7 @@ export function isWithin(folder: string, path: string): boolean {
  */
 export function completeFolders(folders: readonly string[], sites: readonly SiteProfile[]): string[] {
   const all = new Set<string>();
-  for (const folder of [...folders, ...sites.map((site) => normalFolder(site.folder))]) {
+  for (const folder of [...folders, ...sites.map((site) => normalizeFolder(site.folder))]) {
     const names = folder === '' ? [] : folder.split('/');
     for (let depth = 1; depth <= names.length; depth++) all.add(names.slice(0, depth).join('/'));
   }
@@ -53,15 +37,15 @@ export function withFolderRenamed(data: SitesData, from: string, to: string): Si
   if (!folders.includes(from)) throw new SluiceError('not-found', 'That folder no longer exists.');
   if (from === to) return data;
   if (folders.includes(to)) throw new SluiceError('exists', 'A folder with that name exists already.');
-  if (isWithin(to, from)) throw new SluiceError('invalid-argument', 'A folder cannot move into itself.');
-  const moved = (folder: string) => (isWithin(folder, from) ? to + folder.slice(from.length) : folder);
+  if (isWithinFolder(to, from)) throw new SluiceError('invalid-argument', 'A folder cannot move into itself.');
+  const moved = (folder: string) => (isWithinFolder(folder, from) ? to + folder.slice(from.length) : folder);
   const renamed = folders.map(moved);
   if (renamed.some((folder) => folder.length > maxFolderLength)) {
     throw new SluiceError('invalid-argument', `The folders inside would have paths longer than ${maxFolderLength} characters.`);
   }
-  const inside = (site: SiteProfile) => isWithin(normalFolder(site.folder), from);
+  const inside = (site: SiteProfile) => isWithinFolder(normalizeFolder(site.folder), from);
   // The same list when no site moves: listeners then hear of the folders only.
-  const sites = data.sites.some(inside) ? data.sites.map((site) => (inside(site) ? { ...site, folder: moved(normalFolder(site.folder)) } : site)) : data.sites;
+  const sites = data.sites.some(inside) ? data.sites.map((site) => (inside(site) ? { ...site, folder: moved(normalizeFolder(site.folder)) } : site)) : data.sites;
   return { sites, folders: completeFolders(renamed, sites) };
 }
 
@@ -69,10 +53,10 @@ export function withFolderRenamed(data: SitesData, from: string, to: string): Si
 export function withoutFolder(data: SitesData, path: string): { readonly data: SitesData; readonly removedSites: SiteProfile[] } {
   const folders = completeFolders(data.folders, data.sites);
   if (!folders.includes(path)) throw new SluiceError('not-found', 'That folder no longer exists.');
-  const inside = (site: SiteProfile) => isWithin(normalFolder(site.folder), path);
+  const inside = (site: SiteProfile) => isWithinFolder(normalizeFolder(site.folder), path);
   const sites = data.sites.filter((site) => !inside(site));
   return {
-    data: { sites, folders: completeFolders(folders.filter((folder) => !isWithin(folder, path)), sites) },
+    data: { sites, folders: completeFolders(folders.filter((folder) => !isWithinFolder(folder, path)), sites) },
     removedSites: data.sites.filter(inside),
   };
 }

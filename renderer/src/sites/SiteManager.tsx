@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Copy, FolderPlus, Plug, Plus, Save, Trash2 } from 'lucide-react';
 import type { SiteProfile } from '../../../shared/services/sites';
+import { folderSegments, isWithinFolder } from '../../../shared/site-folders';
 import { Dialog } from '../dialogs/Dialog';
 import { describeError } from '../files/errors';
 import { MasterPasswordDialog } from '../prompts/MasterPasswordDialog';
@@ -9,7 +10,7 @@ import { useAppStore } from '../store/StoreContext';
 import { SiteEditor, type SiteTab } from './SiteEditor';
 import { newSiteValues, secretsToSave, storesSecret, validateSite, valuesFromSite, type SiteField, type SiteFormValues } from './siteForm';
 import { SiteTree, type TreeSelection } from './SiteTree';
-import { buildSiteTree, findFolder, folderSegments, uniqueName, visibleRows } from './siteTree';
+import { buildSiteTree, findFolder, uniqueName, visibleRows } from './siteTree';
 import { FieldError } from '../dialogs/FieldError';
 
 /** The folder a selection lives in: new sites and folders are created there. */
@@ -25,7 +26,6 @@ function folderOfSelection(selection: TreeSelection, sites: readonly SiteProfile
 }
 
 /** True when `folder` is `path` or inside it. */
-const within = (folder: string, path: string) => folder === path || folder.startsWith(`${path}/`);
 
 /**
  * The Site Manager (FileZilla class): a tree of folders and sites on the left, the
@@ -168,7 +168,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
     }, false);
   }
 
-  const deleteWhat = selection.kind === 'folder' ? folderToDelete(folderSegments(selection.path).pop() ?? '', sites.filter((site) => within(site.folder, selection.path)).length) : `the site “${values?.name ?? ''}”`;
+  const deleteWhat = selection.kind === 'folder' ? folderToDelete(folderSegments(selection.path).pop() ?? '', sites.filter((site) => isWithinFolder(site.folder, selection.path)).length) : `the site “${values?.name ?? ''}”`;
 
   return (
     <>

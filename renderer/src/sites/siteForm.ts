@@ -1,5 +1,5 @@
 import { siteDraftSchema, type Charset, type DataProtection, type SecretMode, type SiteDraft, type SiteProfile, type SiteSecrets, type TlsMode } from '../../../shared/services/sites';
-import { normalizeFolder } from './siteTree';
+import { normalizeFolder } from '../../../shared/site-folders';
 
 /** The Site Manager's fields as edited: text where people type numbers, secrets alongside. */
 export interface SiteFormValues {

@@ -1,4 +1,5 @@
 import type { SiteProfile } from '../../../shared/services/sites';
+import { folderSegments } from '../../../shared/site-folders';
 
 /** A folder of the Site Manager's tree, with its sub-folders and sites, each sorted by name. */
 export interface SiteFolderNode {
@@ -11,16 +12,6 @@ export interface SiteFolderNode {
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** Splits `Work//Clients/` into ["Work", "Clients"], ignoring empty segments. */
-export function folderSegments(path: string): string[] {
-  return path.split('/').map((part) => part.trim()).filter((part) => part !== '');
-}
-
-/** A folder path in its normal form: `Work/Clients`. */
-export function normalizeFolder(path: string): string {
-  return folderSegments(path).join('/');
-}
 
 /**
  * Builds the tree from the sites' folder paths plus the stored folders, which include the

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteProfile } from '../../../shared/services/sites';
-import { buildSiteTree, findFolder, normalizeFolder, uniqueName, visibleRows } from '../../../renderer/src/sites/siteTree';
+import { normalizeFolder } from '../../../shared/site-folders';
+import { siteDraft } from '../sites/fixtures';
+import { buildSiteTree, findFolder, uniqueName, visibleRows } from '../../../renderer/src/sites/siteTree';
 
-const site = (id: string, name: string, folder: string): SiteProfile => ({
-  id,
-  name,
-  folder,
-  host: 'h',
-  tlsMode: 'explicit',
-  minTlsVersion: '1.2',
-  dataProtection: 'private',
-  clearCommandChannel: false,
-  transferMode: 'passive',
-  connectionLimit: 2,
-  charset: 'auto',
-  user: 'u',
-  passwordMode: 'ask',
-});
+const site = (id: string, name: string, folder: string): SiteProfile => ({ ...siteDraft({ name, folder }), id });
 
 describe('site tree', () => {
   it('nests folders from paths, sorts naturally, and shows the stored empty folders', () => {
