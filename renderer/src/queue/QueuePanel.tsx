@@ -1,11 +1,10 @@
-import { useRef, type KeyboardEvent } from 'react';
 import type { QueueView } from '../../../shared/services/transfers';
 import { countFor } from '../store/queueSlice';
 import { useAppStore } from '../store/StoreContext';
 import { QueueList } from './QueueList';
 import { QueueToolbar } from './QueueToolbar';
 import { TotalBar } from './TotalBar';
-import { tabIndexForKey } from '../shell/tabKeys';
+import { TabList } from '../shell/TabList';
 
 const VIEWS: readonly { id: QueueView; label: string }[] = [
   { id: 'queued', label: 'Queued' },
@@ -21,46 +20,33 @@ export function QueuePanel() {
   const summary = useAppStore((state) => state.queue.summary);
   const error = useAppStore((state) => state.queue.error);
   const { setView, clearError } = useAppStore((state) => state.queueActions);
-  const tabRefs = useRef(new Map<QueueView, HTMLButtonElement>());
-
-  function onKeyDown(event: KeyboardEvent) {
-    const to = tabIndexForKey(event.key, VIEWS.findIndex((tab) => tab.id === view), VIEWS.length);
-    if (to === undefined) return;
-    event.preventDefault();
-    // These tabs sit inside the bottom area's: their keys must not move those too.
-    event.stopPropagation();
-    const tab = VIEWS[to]!;
-    setView(tab.id);
-    tabRefs.current.get(tab.id)?.focus();
-  }
 
   return (
     <div className="queue-panel">
       <div className="queue-head">
-        <div role="tablist" aria-label="Queue views" className="queue-tabs" onKeyDown={onKeyDown}>
-          {VIEWS.map(({ id, label }) => {
+        <TabList
+          label="Queue views"
+          className="queue-tabs"
+          tabs={VIEWS.map(({ id, label }) => {
             const n = summary ? countFor(summary, id) : 0;
-            return (
-              <button
-                key={id}
-                ref={(element) => {
-                  if (element) tabRefs.current.set(id, element);
-                }}
-                type="button"
-                role="tab"
-                id={`queue-tab-${id}`}
-                aria-selected={view === id}
-                aria-controls="queue-view"
-                tabIndex={view === id ? 0 : -1}
-                className={`queue-tab${id === 'failed' && n > 0 ? ' has-failures' : ''}`}
-                onClick={() => setView(id)}
-              >
-                {label}
-                <span className="queue-count">{count.format(n)}</span>
-              </button>
-            );
+            return {
+              id,
+              className: `queue-tab${id === 'failed' && n > 0 ? ' has-failures' : ''}`,
+              content: (
+                <>
+                  {label}
+                  <span className="queue-count">{count.format(n)}</span>
+                </>
+              ),
+            };
           })}
-        </div>
+          current={view}
+          onSelect={setView}
+          tabId={(id) => `queue-tab-${id}`}
+          panelId={() => 'queue-view'}
+          // These tabs sit inside the bottom area's: their keys must not move those too.
+          isolateKeys
+        />
         <QueueToolbar />
       </div>
       {error && (
