@@ -5,6 +5,7 @@ import { rename, stat, unlink, utimes } from 'node:fs/promises';
 import { FtpError } from './errors';
 import type { FeatureMap } from './features';
 import { openPartFile, partPath, regularFileOrNothing } from './local-target';
+import { downloadInMemory, fitsInMemory, remoteModificationTime, sizeMismatch } from './small-download';
 import { downloadTo, type DownloadStreamOptions, type TransferResult, type TransferSession } from './transfer';
 
 /** The remote file operations a file transfer uses besides the data connection. */
@@ -70,6 +71,7 @@ export async function downloadFile(session: FileTransferSession, remotePath: str
   if (offset > 0 && remoteSize === undefined && canSize) remoteSize = await session.size(remotePath);
   // A temporary file longer than the remote one is not a prefix of it: start over.
   if (remoteSize !== undefined && offset > remoteSize) offset = 0;
+  if (fitsInMemory(options, offset, remoteSize)) return downloadInMemory(session, remotePath, localPath, part, remoteSize, options);
   let result: TransferResult | undefined;
   // The size of the temporary file, when known without asking the disk: a new file holds exactly what was written.
   let written: number | undefined;
@@ -97,11 +99,11 @@ export async function downloadFile(session: FileTransferSession, remotePath: str
     const expected = remoteSize ?? (canSize ? await session.size(remotePath) : undefined);
     if (expected !== undefined && expected !== size) {
       await unlink(part).catch(() => undefined);
-      throw new FtpError('verify-failed', `${remotePath}: the server says ${expected} bytes, ${size} arrived`, 'data');
+      throw sizeMismatch(remotePath, expected, String(size));
     }
   }
   if (options.preserveTime !== false) {
-    const modified = options.remoteModified ?? (session.features.has('MDTM') ? await session.mdtm(remotePath).catch(() => undefined) : undefined);
+    const modified = options.remoteModified ?? (await remoteModificationTime(session, remotePath));
     if (modified !== undefined) await utimes(part, modified, modified);
   }
   // rename() replaces whatever name is there, a symlink included, without following it.

@@ -1,4 +1,4 @@
-import { constants, type Stats, type WriteStream } from 'node:fs';
+import { constants, lstatSync, type Stats, type WriteStream } from 'node:fs';
 import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { FtpError } from './errors';
@@ -13,16 +13,40 @@ export function partPath(localPath: string): string {
  * is; a typed error when it is a symlink or not a regular file, so we never write through one.
  */
 export async function regularFileOrNothing(localPath: string): Promise<Stats | undefined> {
-  let stats: Stats;
   try {
-    stats = await lstat(localPath);
+    return judgeTarget(localPath, await lstat(localPath));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new FtpError('unsafe-local-path', `Cannot check ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
+    return judgeMissing(localPath, error);
   }
+}
+
+/** regularFileOrNothing without the thread-pool round trip, for the small-file path (one lstat). */
+export function regularFileOrNothingNow(localPath: string): Stats | undefined {
+  try {
+    return judgeTarget(localPath, lstatSync(localPath));
+  } catch (error) {
+    return judgeMissing(localPath, error);
+  }
+}
+
+function judgeTarget(localPath: string, stats: Stats): Stats {
   if (stats.isSymbolicLink()) throw new FtpError('unsafe-local-path', `${localPath} is a symbolic link; Sluice does not write through links`, 'data');
   if (!stats.isFile()) throw new FtpError('unsafe-local-path', `${localPath} exists and is not a regular file`, 'data');
   return stats;
+}
+
+function judgeMissing(localPath: string, error: unknown): undefined {
+  if (error instanceof FtpError) throw error;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw new FtpError('unsafe-local-path', `Cannot check ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
+}
+
+/** open(2) flags of a temporary file: appending for a resume, else created anew and exclusively; never through a symlink. */
+export function partFileFlags(append: boolean): number {
+  const nofollow = constants.O_NOFOLLOW ?? 0;
+  return append
+    ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | nofollow
+    : constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | nofollow;
 }
 
 // 1 MiB: few, large writes per download.
@@ -35,10 +59,7 @@ const WRITE_HIGH_WATER_MARK = 1024 * 1024;
  * earlier run is removed first, after the same check as before (a symlink or a folder is an error).
  */
 export async function openPartFile(partFile: string, append: boolean): Promise<WriteStream> {
-  const nofollow = constants.O_NOFOLLOW ?? 0;
-  const flags = append
-    ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | nofollow
-    : constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | nofollow;
+  const flags = partFileFlags(append);
   let handle: FileHandle;
   try {
     try {

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WholeFileWriter } from '../../../main/ftp/whole-file-write';
+import { makeTempDir } from '../../support/temp-dir';
+
+let dir = makeTempDir('sluice-whole-');
+afterEach(() => {
+  dir.remove();
+  dir = makeTempDir('sluice-whole-');
+});
+const time = new Date(Date.UTC(2022, 0, 2, 3, 4, 5));
+
+describe('WholeFileWriter', () => {
+  it('writes directly until a write is slow, then through the thread pool, with the same result', async () => {
+    // Any write takes longer than 0 ms: the first one marks the disk slow.
+    const writer = new WholeFileWriter(0);
+    for (const name of ['first', 'second']) {
+      const target = path.join(dir.path, name);
+      const part = path.join(dir.path, `.${name}.part`);
+      writeFileSync(part, 'stale leftover');
+      await writer.place({ part, chunks: [Buffer.from('ab'), Buffer.from('cd')], modified: time, target });
+      expect(readFileSync(target, 'utf8')).toBe('abcd');
+      expect(statSync(target).mtime.toISOString()).toBe(time.toISOString());
+      expect(existsSync(part)).toBe(false);
+      expect(writer.throughPool).toBe(true);
+    }
+  });
+
+  it('keeps a fast disk on the direct path', async () => {
+    const writer = new WholeFileWriter(60_000);
+    await writer.place({ part: path.join(dir.path, '.a.part'), chunks: [Buffer.from('x')], target: path.join(dir.path, 'a') });
+    expect(writer.throughPool).toBe(false);
+  });
+
+  it('refuses symlinks at the temporary and the final name on both paths, leaving their targets alone', async () => {
+    for (const writer of [new WholeFileWriter(60_000), await slowWriter()]) {
+      const victim = path.join(dir.path, 'victim');
+      writeFileSync(victim, 'keep');
+      const part = path.join(dir.path, '.p.part');
+      symlinkSync(victim, part);
+      await expect(writer.place({ part, chunks: [Buffer.from('x')], target: path.join(dir.path, 'p') })).rejects.toMatchObject({ kind: 'unsafe-local-path' });
+      const target = path.join(dir.path, 't');
+      symlinkSync(victim, target);
+      await expect(writer.place({ part: path.join(dir.path, '.t.part'), chunks: [Buffer.from('x')], target })).rejects.toMatchObject({ kind: 'unsafe-local-path' });
+      expect(readFileSync(victim, 'utf8')).toBe('keep');
+      dir.remove();
+      dir = makeTempDir('sluice-whole-');
+    }
+  });
+
+  it('leaves a partial file under its temporary name when there is no final one', async () => {
+    const part = path.join(dir.path, '.a.part');
+    await new WholeFileWriter().place({ part, chunks: [Buffer.from('partial')] });
+    expect(readFileSync(part, 'utf8')).toBe('partial');
+  });
+});
+
+/** A writer already on the thread-pool path: with a budget of -1 ms, its first write counts as slow. */
+async function slowWriter(): Promise<WholeFileWriter> {
+  const writer = new WholeFileWriter(-1);
+  await writer.place({ part: path.join(dir.path, '.warm.part'), chunks: [] });
+  expect(writer.throughPool).toBe(true);
+  return writer;
+}
