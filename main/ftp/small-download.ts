@@ -1,7 +1,7 @@
 import type { DownloadFileOptions, DownloadFileResult, FileTransferSession } from './download-file';
 import { FtpError } from './errors';
-import { MemorySink } from './memory-sink';
-import { downloadTo } from './transfer';
+import { ByteCollector } from './byte-collector';
+import { downloadInto } from './transfer';
 import { wholeFileWriter } from './whole-file-write';
 
 /**
@@ -32,18 +32,18 @@ export async function downloadInMemory(
   expectedSize: number,
   options: DownloadFileOptions,
 ): Promise<DownloadFileResult> {
-  const sink = new MemorySink(expectedSize, () => sizeMismatch(remotePath, expectedSize, 'more'));
+  const collector = new ByteCollector(expectedSize, () => sizeMismatch(remotePath, expectedSize, 'more'));
   let result;
   try {
-    result = await downloadTo(session, remotePath, sink, { ...options, startAt: 0, totalBytes: expectedSize });
+    result = await downloadInto(session, remotePath, collector, { ...options, totalBytes: expectedSize });
   } catch (error) {
     const mismatch = error instanceof FtpError && error.kind === 'verify-failed';
-    if (options.keepPartial !== false && !mismatch && sink.bytes > 0) await wholeFileWriter.place({ part, chunks: sink.chunks }).catch(() => undefined);
+    if (options.keepPartial !== false && !mismatch && collector.bytes > 0) await wholeFileWriter.place({ part, chunks: collector.chunks }).catch(() => undefined);
     throw error;
   }
-  if (sink.bytes !== expectedSize) throw sizeMismatch(remotePath, expectedSize, String(sink.bytes));
+  if (collector.bytes !== expectedSize) throw sizeMismatch(remotePath, expectedSize, String(collector.bytes));
   const modified = options.preserveTime === false ? undefined : (options.remoteModified ?? (await remoteModificationTime(session, remotePath)));
-  await wholeFileWriter.place({ part, chunks: sink.chunks, modified, target: localPath, checkTarget: options.freshFolder !== true });
+  await wholeFileWriter.place({ part, chunks: collector.chunks, modified, target: localPath, checkTarget: options.freshFolder !== true });
   return { ...result, resumedFrom: 0, size: expectedSize };
 }
 

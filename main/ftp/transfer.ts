@@ -1,4 +1,5 @@
 import type { Duplex, Readable, Writable } from 'node:stream';
+import type { ByteCollector } from './byte-collector';
 import { pipeline } from 'node:stream/promises';
 import { localToNetwork, networkToLocal } from './ascii';
 import { runDataCommand, type TimedDataSession } from './data-command';
@@ -85,6 +86,43 @@ export async function downloadTo(session: TransferSession, remotePath: string, s
       if (type === 'ascii') await pipeline(stream, networkToLocal(options.localLineEnding ?? '\n'), sink, { end });
       else await pipeline(stream, sink, { end });
     },
+  });
+  meter.finish();
+  return withReuse({ bytes: meter.bytes, reply: result.reply, durationMs: performance.now() - started }, result.sessionReused);
+}
+
+/**
+ * Downloads `remotePath` (RETR, binary) into `collector`, a small file's bytes in memory. No
+ * stream pipeline: for a 10 KiB file its set-up (an AbortController, end-of-stream watchers,
+ * a DOMException at the end) cost more than the bytes. What arrived before a failure stays in
+ * the collector.
+ */
+export async function downloadInto(session: TransferSession, remotePath: string, collector: ByteCollector, options: StreamTransferOptions = {}): Promise<TransferResult> {
+  await session.ensureType('I');
+  const meter = new ProgressMeter(options.onProgress, 0, options.totalBytes, options.progressIntervalMs);
+  const started = performance.now();
+  const result = await runDataCommand(session, {
+    command: 'RETR',
+    arg: remotePath,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    body: (stream: Duplex, activity) =>
+      new Promise<void>((resolve, reject) => {
+        stream.on('data', (chunk: Buffer) => {
+          try {
+            collector.add(chunk);
+          } catch (error) {
+            reject(error);
+            stream.destroy();
+            return;
+          }
+          meter.add(chunk.length);
+          activity();
+        });
+        stream.once('end', () => resolve());
+        stream.once('error', reject);
+        // A close before 'end' is a connection cut short (after 'end' this is a no-op).
+        stream.once('close', () => reject(new FtpError('connection-closed', 'The data connection closed before the end of the file', 'data')));
+      }),
   });
   meter.finish();
   return withReuse({ bytes: meter.bytes, reply: result.reply, durationMs: performance.now() - started }, result.sessionReused);
