@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { connect, type TLSSocket } from 'node:tls';
+import { connect, TLSSocket } from 'node:tls';
 import { FtpError, fromSocketError } from './errors';
 import type { SecurityPolicy } from './policy';
 import type { SecurityState } from './security';
@@ -15,24 +15,45 @@ export interface DataTlsContext {
   readonly state: SecurityState;
 }
 
+/** A data connection's TLS client on its way: the handshake settles once the TCP socket has connected. */
+export interface DataTlsStart {
+  readonly tls: TLSSocket;
+  readonly handshake: Promise<TLSSocket>;
+  /** The control connection's certificate, which a full handshake must present again. */
+  readonly expected: Buffer;
+}
+
+/** Node's TLSSocket method behind tls.connect's `session` option (present since Node 0.11, untyped). */
+interface SessionSetter {
+  setSession?: (session: Buffer) => void;
+}
+
 /**
- * Runs TLS as the client over a data connection, resuming the control connection's session
+ * Starts TLS as the client over a data connection, resuming the control connection's session
  * (RFC 4217 §10; servers with session reuse required refuse anything else, and the reuse
- * proves to the server that the data connection comes from the client that logged in), and
- * requires the server certificate to be byte-equal to the control connection's (security
- * rule 10). TLS owns the TCP socket directly: no JavaScript stream sits between them.
+ * proves to the server that the data connection comes from the client that logged in). TLS
+ * owns the TCP socket directly: no JavaScript stream sits between them. The socket may still
+ * be connecting: the handshake then begins on 'connect'.
  */
-export async function secureDataSocket(socket: Socket, context: DataTlsContext, timeoutMs: number): Promise<TLSSocket> {
+export function startDataTls(socket: Socket, context: DataTlsContext): DataTlsStart {
   const { state } = context;
   const expected = state.peerCertificate;
   if (expected === undefined) throw new FtpError('protocol', 'No control certificate to compare the data connection with', 'data');
   const options = tlsConnectionOptions(context.policy, context.host, socket);
-  if (state.session !== undefined) options.session = state.session;
-  const tls = connect(withSharedContext(context.policy, options));
+  const session = state.session;
+  // Node 20's tls.connect decodes a `session` option twice (in the TLSSocket constructor, then
+  // in connect), and each decode parses the server certificate: ~0.3 ms of CPU per data
+  // connection. Over a socket still connecting, the handshake waits for 'connect', so the
+  // session can be set once, right after connect() returns.
+  const setter = (TLSSocket.prototype as SessionSetter).setSession;
+  const setLater = socket.connecting && typeof setter === 'function';
+  if (session !== undefined && !setLater) options.session = session;
+  const tls = connect(withSharedContext(context.policy, options, state.keyShareGroup));
+  if (session !== undefined && setLater) setter.call(tls, session);
   // TLS 1.3 tickets come after the handshake and some servers issue a fresh one per data
   // connection; the newest is the one the next connection offers.
-  tls.on('session', (session: Buffer) => {
-    state.session = session;
+  tls.on('session', (fresh: Buffer) => {
+    state.session = fresh;
   });
   const handshake = new Promise<TLSSocket>((resolve, reject) => {
     // A transfer refused meanwhile destroys the socket without an error: settle, or the timeout's timer holds the process.
@@ -45,18 +66,33 @@ export async function secureDataSocket(socket: Socket, context: DataTlsContext, 
       resolve(tls);
     });
   });
+  handshake.catch(() => undefined);
+  return { tls, handshake, expected };
+}
+
+/**
+ * Waits for the handshake `startDataTls` began and requires the server certificate to be
+ * byte-equal to the control connection's (security rule 10).
+ */
+export async function finishDataTls(start: DataTlsStart, socket: Socket, timeoutMs: number): Promise<TLSSocket> {
+  const { tls } = start;
   try {
-    await withTimeout(handshake, timeoutMs, () => new FtpError('timeout', `The data connection's TLS handshake took longer than ${timeoutMs} ms`, 'data'));
+    await withTimeout(start.handshake, timeoutMs, () => new FtpError('timeout', `The data connection's TLS handshake took longer than ${timeoutMs} ms`, 'data'));
   } catch (error) {
     tls.destroy();
     socket.destroy();
     throw fromSocketError(error, 'tls-handshake', 'data');
   }
-  if (!presentsControlCertificate(tls, expected)) {
+  if (!presentsControlCertificate(tls, start.expected)) {
     tls.destroy();
     throw new FtpError('data-certificate-mismatch', 'The data connection presented a different certificate than the control connection; the transfer was stopped', 'data');
   }
   return tls;
+}
+
+/** Runs TLS over a connected data socket (active mode) and checks its certificate: see startDataTls. */
+export function secureDataSocket(socket: Socket, context: DataTlsContext, timeoutMs: number): Promise<TLSSocket> {
+  return finishDataTls(startDataTls(socket, context), socket, timeoutMs);
 }
 
 /**

@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { formatEprt, formatPort, listenForData, type DataListener } from './active';
 import type { ControlConnection } from './control';
-import { secureDataSocket, type DataTlsContext } from './data-tls';
+import { finishDataTls, secureDataSocket, startDataTls, type DataTlsContext, type DataTlsStart } from './data-tls';
 import { FtpError, fromSocketError } from './errors';
 import { parseEpsvReply, parsePasvReply } from './passive';
 import { withTimeout } from './timeout';
@@ -89,14 +89,27 @@ async function openPassive(session: DataSession): Promise<PendingData> {
   if (host === undefined) throw new FtpError('connection-closed', 'The control connection has no peer address', 'data');
   const timeoutMs = connectTimeoutOf(session);
   const socket = connect({ host, port, noDelay: true });
-  let current: Duplex = socket;
+  let securing: DataTlsStart | undefined;
+  try {
+    // TLS is set up while TCP connects; its handshake starts on 'connect'.
+    securing = session.state.dataProtection === 'P' ? startDataTls(socket, session) : undefined;
+  } catch (error) {
+    socket.destroy();
+    throw error;
+  }
+  let current: Duplex = securing?.tls ?? socket;
   const ready = (async (): Promise<Duplex> => {
     await withTimeout(connected(socket), timeoutMs, () => new FtpError('timeout', `No data connection to ${host}:${port} within ${timeoutMs} ms`, 'data'));
-    current = await secureIfProtected(session, socket, timeoutMs);
+    if (securing !== undefined) current = await finishDataTls(securing, socket, timeoutMs);
     return current;
   })();
-  ready.catch(() => socket.destroy());
-  return { ready, close: () => current.destroy() };
+  // The TLS socket may not own the TCP socket yet (still connecting): both go.
+  const close = (): void => {
+    current.destroy();
+    socket.destroy();
+  };
+  ready.catch(close);
+  return { ready, close };
 }
 
 async function openActive(session: DataSession): Promise<PendingData> {
@@ -154,7 +167,12 @@ function connected(socket: Socket): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     socket.once('error', (error) => reject(fromSocketError(error, 'connection-failed', 'data')));
     // Destroyed before it connected (the command was refused): settle, or the timeout's timer holds the process.
-    socket.once('close', () => reject(new FtpError('connection-closed', 'The data connection closed before it opened', 'data')));
-    socket.once('connect', () => resolve());
+    const closed = (): void => reject(new FtpError('connection-closed', 'The data connection closed before it opened', 'data'));
+    socket.once('close', closed);
+    socket.once('connect', () => {
+      // Not left for the normal close at the end of the transfer: it would build an error (and its stack) for nothing.
+      socket.off('close', closed);
+      resolve();
+    });
   });
 }

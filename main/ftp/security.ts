@@ -1,5 +1,6 @@
 import { peerChain, nodeVerdict, type VerifyServer } from './certificate';
 import type { ControlConnection } from './control';
+import { negotiatedGroup } from './key-share';
 import { FtpError } from './errors';
 import type { SecurityPolicy } from './policy';
 import type { Reply } from './reply';
@@ -23,6 +24,8 @@ export interface SecurityState {
   peerCertificate?: Buffer;
   tlsVersion?: string;
   cipher?: string;
+  /** The key-share group the control handshake used: data connections lead with it (see key-share.ts). */
+  keyShareGroup?: string;
   /** The PROT level in force for data connections; undefined before PROT or after REIN. */
   dataProtection?: 'P' | 'C';
   /** CCC done: the control connection is in clear again, and PBSZ/PROT must not be sent (rule 5). */
@@ -61,7 +64,7 @@ export async function startTlsAndVerify(context: SecurityContext): Promise<void>
   const chain = peerChain(socket);
   const tlsVersion = socket.getProtocol() ?? 'unknown';
   const cipher = socket.getCipher().name;
-  Object.assign(state, { peerCertificate: chain[0], tlsVersion, cipher });
+  Object.assign(state, { peerCertificate: chain[0], tlsVersion, cipher, keyShareGroup: negotiatedGroup(socket) });
   control.note('info', `TLS established: ${tlsVersion}, ${cipher}`);
   let decision: string;
   try {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect, createSecureContext, rootCertificates, type ConnectionOptions, type SecureContext, type TLSSocket } from 'node:tls';
+import { groupsPreferring } from './key-share';
 import type { SecurityPolicy } from './policy';
 
 /** The TLS options for a control connection to `host` over `stream`, per the site's policy. */
@@ -32,22 +33,41 @@ export function tlsConnectionOptions(policy: SecurityPolicy, host: string, strea
 
 // Building a context parses every root certificate (~30–40 ms of CPU): once per site policy —
 // shared by the pool's control connections and all their data connections — not per socket.
-// Everything a context holds (versions, CAs, client certificate) comes from the policy.
-const contexts = new WeakMap<SecurityPolicy, SecureContext>();
+// Everything a context holds (versions, CAs, client certificate) comes from the policy, and
+// the key-share group its data connections lead with (see key-share.ts).
+const contexts = new WeakMap<SecurityPolicy, Map<string, SecureContext>>();
 
-/** `options` (from tlsConnectionOptions for `policy`) with the policy's shared secure context. */
-export function withSharedContext(policy: SecurityPolicy, options: ConnectionOptions): ConnectionOptions {
-  return { ...options, secureContext: sharedContext(policy, options) };
+/**
+ * `options` (from tlsConnectionOptions for `policy`) with the policy's shared secure context;
+ * with `firstGroup`, one whose key share is for that group (the one the server took before).
+ */
+export function withSharedContext(policy: SecurityPolicy, options: ConnectionOptions, firstGroup?: string): ConnectionOptions {
+  return { ...options, secureContext: sharedContext(policy, options, firstGroup) };
 }
 
-function sharedContext(policy: SecurityPolicy, options: ConnectionOptions): SecureContext {
-  let context = contexts.get(policy);
+function sharedContext(policy: SecurityPolicy, options: ConnectionOptions, firstGroup: string | undefined): SecureContext {
+  let byGroup = contexts.get(policy);
+  if (byGroup === undefined) {
+    byGroup = new Map();
+    contexts.set(policy, byGroup);
+  }
+  const key = firstGroup ?? '';
+  let context = byGroup.get(key);
   if (context === undefined) {
     // Throws on a bad client certificate, key or passphrase: nothing is cached then.
-    context = createSecureContext(options);
-    contexts.set(policy, context);
+    context = firstGroup === undefined ? createSecureContext(options) : contextPreferring(policy, options, firstGroup);
+    byGroup.set(key, context);
   }
   return context;
+}
+
+/** A context leading with `group`; the default one when this TLS library does not know the group's name. */
+function contextPreferring(policy: SecurityPolicy, options: ConnectionOptions, group: string): SecureContext {
+  try {
+    return createSecureContext({ ...options, ecdhCurve: groupsPreferring(group) });
+  } catch {
+    return sharedContext(policy, options, undefined);
+  }
 }
 
 /**

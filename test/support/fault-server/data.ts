@@ -2,6 +2,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HelloCountingStream } from './hello-counter';
 import type { Action, Handler, Script, SessionView } from './script';
 
 /** How the fault server misbehaves on a RETR (the data-channel faults of curl's ftpserver.pl). */
@@ -34,6 +35,8 @@ export interface FaultDataOptions {
   readonly dataTls?: { readonly key: string; readonly cert: string };
   /** Active mode: a third party on this loopback address races to the client's port first (rule 14). */
   readonly intruderFrom?: string;
+  /** Counts the ClientHellos of each TLS data connection into its record (a HelloRetryRequest shows as 2). */
+  readonly countClientHellos?: boolean;
 }
 
 /** One data connection the server saw. */
@@ -43,6 +46,8 @@ export interface DataConnectionRecord {
   readonly remoteAddress: string;
   readonly secure: boolean;
   readonly resumed: boolean;
+  /** ClientHello messages the client sent on it; present with `countClientHellos` only. */
+  readonly clientHellos?: number;
 }
 
 /** Scripts EPSV/PASV/EPRT/PORT, REST, RETR, STOR/APPE/STOU, LIST/MLSD and ABOR over real data connections. */
@@ -207,14 +212,17 @@ export class FaultData {
       this.connections.push({ localAddress: socket.localAddress ?? '', remoteAddress: socket.remoteAddress ?? '', secure: false, resumed: false });
       return socket;
     }
-    const tls = new TLSSocket(socket, { isServer: true, secureContext: this.dataContext ?? session.secureContext });
+    // Counting needs a JavaScript stream under TLS; without it TLS owns the socket, as before.
+    const counter = this.options.countClientHellos === true ? new HelloCountingStream(socket) : undefined;
+    const tls = new TLSSocket(counter ?? socket, { isServer: true, secureContext: this.dataContext ?? session.secureContext });
     this.sockets.add(tls);
     tls.on('error', () => socket.destroy());
     await new Promise<void>((resolve) => {
       tls.once('secure', () => resolve());
       tls.once('close', () => resolve());
     });
-    this.connections.push({ localAddress: socket.localAddress ?? '', remoteAddress: socket.remoteAddress ?? '', secure: true, resumed: tls.isSessionReused() });
+    const hellos = counter === undefined ? {} : { clientHellos: counter.clientHellos };
+    this.connections.push({ localAddress: socket.localAddress ?? '', remoteAddress: socket.remoteAddress ?? '', secure: true, resumed: tls.isSessionReused(), ...hellos });
     return tls;
   }
 }

@@ -13,6 +13,8 @@ export interface FaultTlsOptions {
   readonly requestCert?: boolean;
   readonly minVersion?: SecureVersion;
   readonly maxVersion?: SecureVersion;
+  /** Key-share groups it takes, as Node's `ecdhCurve` (e.g. 'P-256' alone, as vsftpd); Node's default unless given. */
+  readonly ecdhCurve?: string;
 }
 
 /** How the fault server behaves; everything is optional. */
@@ -96,11 +98,12 @@ export class FaultServer {
   }
 }
 
-function optional(tls: FaultTlsOptions): { ca?: string; minVersion?: SecureVersion; maxVersion?: SecureVersion } {
+function optional(tls: FaultTlsOptions): { ca?: string; minVersion?: SecureVersion; maxVersion?: SecureVersion; ecdhCurve?: string } {
   return {
     ...(tls.ca === undefined ? {} : { ca: tls.ca }),
     ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
     ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
+    ...(tls.ecdhCurve === undefined ? {} : { ecdhCurve: tls.ecdhCurve }),
   };
 }
 
