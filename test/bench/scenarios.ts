@@ -1,7 +1,7 @@
 // The transfer scenarios of issue 4 §6, and the RSS figures derived from the 1 GiB ones.
 // A scenario prepares one run (fresh local/remote folders), invokes one client method,
 // then verifies the output byte-exact before the time may count.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { makeUploadFolder, REMOTE_BIG, REMOTE_TREE } from './seed';
 import type { SourceData } from './source-data';
@@ -14,7 +14,7 @@ export interface RunContext {
   serverRoot: string;
   /** Unique per (scenario, client, run); names the local and remote output folders. */
   slot: string;
-  /** Root of local outputs (.tmp/bench/out); everything below is deleted after each run. */
+  /** Root of local outputs (.tmp/bench/out); each run's output is moved aside after it, all deleted at the end. */
   outDir: string;
 }
 
@@ -47,16 +47,36 @@ export interface RssScenario {
 // has exited (rmdir then sees ENOTEMPTY): retry instead of failing the clean-up.
 const removeTree = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 
-async function localFolder(ctx: RunContext): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+// A tree run's output is moved aside, not deleted: its folder goes under `.retired/` next to
+// it, and the whole output root (local .tmp/bench/out, the server's temporary root) is deleted
+// once at the end. Deleting 1000 files after every run made the NEXT run's file creations slow, whoever
+// ran it: ext4 without a journal (this machine's disk) will not reuse an inode deleted in the
+// last minute, and checks each such inode on every create (find_inode_bit → recently_deleted),
+// ~1 ms per new file after a few runs. Real download folders are not created next to
+// thousands of files deleted seconds before, so no client should pay for the bench's clean-up.
+let retired = 0;
+async function retireTree(dir: string): Promise<void> {
+  const aside = path.join(path.dirname(dir), '.retired');
+  await mkdir(aside, { recursive: true });
+  await rename(dir, path.join(aside, `${path.basename(dir)}-${retired++}`)).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  });
+}
+
+/** How a run's output goes: the 1 GiB files are deleted at once (one inode), trees retired (see retireTree). */
+type Disposal = 'delete' | 'retire';
+const dispose = (dir: string, how: Disposal) => (how === 'retire' ? retireTree(dir) : removeTree(dir));
+
+async function localFolder(ctx: RunContext, how: Disposal): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = path.join(ctx.outDir, ctx.slot);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  return { dir, cleanup: () => removeTree(dir) };
+  return { dir, cleanup: () => dispose(dir, how) };
 }
 
-async function remoteFolder(ctx: RunContext): Promise<{ rel: string; cleanup: () => Promise<void> }> {
+async function remoteFolder(ctx: RunContext, how: Disposal): Promise<{ rel: string; cleanup: () => Promise<void> }> {
   const rel = await makeUploadFolder(ctx.serverRoot, ctx.slot);
-  return { rel, cleanup: () => removeTree(path.join(ctx.serverRoot, rel)) };
+  return { rel, cleanup: () => dispose(path.join(ctx.serverRoot, rel), how) };
 }
 
 const call = <K extends TransferMethod>(client: BenchClient, method: K, ...args: [string, string]): OpResult => {
@@ -70,7 +90,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
     id: 'big-down', title: '1 GiB download (PROT P)', method: 'download', reference: 'curl',
     target: { kind: 'ratio', min: 1 },
     async prepare(ctx) {
-      const local = await localFolder(ctx);
+      const local = await localFolder(ctx, 'delete');
       const file = path.join(local.dir, 'big.bin');
       return {
         invoke: (c) => call(c, 'download', REMOTE_BIG, file),
@@ -83,7 +103,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
     id: 'big-up', title: '1 GiB upload (PROT P)', method: 'upload', reference: 'curl',
     target: { kind: 'ratio', min: 1 },
     async prepare(ctx) {
-      const remote = await remoteFolder(ctx);
+      const remote = await remoteFolder(ctx, 'delete');
       const rel = path.posix.join(remote.rel, 'big.bin');
       return {
         invoke: (c) => call(c, 'upload', ctx.source.bigPath, rel),
@@ -96,7 +116,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
     id: 'tree-down', title: '1000 × 10 KiB recursive download', method: 'mirrorDown', reference: 'lftp',
     target: { kind: 'ratio', min: 4 },
     async prepare(ctx) {
-      const local = await localFolder(ctx);
+      const local = await localFolder(ctx, 'retire');
       const dir = path.join(local.dir, 'tree');
       return {
         invoke: (c) => call(c, 'mirrorDown', REMOTE_TREE, dir),
@@ -109,7 +129,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
     id: 'tree-up', title: '1000 × 10 KiB recursive upload', method: 'mirrorUp', reference: 'lftp',
     target: { kind: 'ratio', min: 4 },
     async prepare(ctx) {
-      const remote = await remoteFolder(ctx);
+      const remote = await remoteFolder(ctx, 'retire');
       const rel = path.posix.join(remote.rel, 'tree');
       return {
         invoke: (c) => call(c, 'mirrorUp', ctx.source.treeDir, rel),
