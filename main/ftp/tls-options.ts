@@ -61,10 +61,16 @@ function sharedContext(policy: SecurityPolicy, options: ConnectionOptions, first
   return context;
 }
 
-/** A context leading with `group`; the default one when this TLS library does not know the group's name. */
+/**
+ * A data connections' context leading with `group`; the default one when this TLS library does
+ * not know the group's name. It holds no CA list (`ca: []`, not the root store): a data
+ * connection's server is proven by the resumed session or by its certificate being byte-equal
+ * to the control connection's (data-tls.ts), never by a CA, and parsing the roots again costs
+ * ~50 ms.
+ */
 function contextPreferring(policy: SecurityPolicy, options: ConnectionOptions, group: string): SecureContext {
   try {
-    return createSecureContext({ ...options, ecdhCurve: groupsPreferring(group) });
+    return createSecureContext({ ...options, ca: [], ecdhCurve: groupsPreferring(group) });
   } catch {
     return sharedContext(policy, options, undefined);
   }

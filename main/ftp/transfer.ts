@@ -118,10 +118,16 @@ export async function downloadInto(session: TransferSession, remotePath: string,
           meter.add(chunk.length);
           activity();
         });
-        stream.once('end', () => resolve());
+        let ended = false;
+        stream.once('end', () => {
+          ended = true;
+          resolve();
+        });
         stream.once('error', reject);
-        // A close before 'end' is a connection cut short (after 'end' this is a no-op).
-        stream.once('close', () => reject(new FtpError('connection-closed', 'The data connection closed before the end of the file', 'data')));
+        // A close before 'end' is a connection cut short. (After 'end' no error is built: its stack costs.)
+        stream.once('close', () => {
+          if (!ended) reject(new FtpError('connection-closed', 'The data connection closed before the end of the file', 'data'));
+        });
       }),
   });
   meter.finish();
