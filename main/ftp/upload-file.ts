@@ -1,9 +1,13 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Transform } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import type { FileTransferSession } from './download-file';
 import { FtpError } from './errors';
 import { UPLOAD_READ_CHUNK, uploadFrom, type TransferResult, type UploadStreamOptions } from './transfer';
+import { readSmallFile, type LocalRead } from './whole-file-read';
+
+/** Files up to this size are read whole before their upload (see readSmallFile). */
+const SMALL_UPLOAD_BYTES = 256 * 1024;
 
 /** Options of an upload from a local file. */
 export interface UploadFileOptions extends Omit<UploadStreamOptions, 'startAt' | 'totalBytes'> {
@@ -26,9 +30,15 @@ export interface UploadFileResult extends TransferResult {
 
 /** Uploads a local file, streaming it in 1 MiB reads; resumes, verifies and keeps the modification time when the server can. */
 export async function uploadFile(session: FileTransferSession, localPath: string, remotePath: string, options: UploadFileOptions = {}): Promise<UploadFileResult> {
-  const local = await stat(localPath).catch((error: unknown) => {
+  let small: LocalRead | undefined;
+  let local: Stats;
+  try {
+    // A paced upload streams anyway; others of a small file read it whole, without the thread pool.
+    small = options.throttle === undefined ? readSmallFile(localPath, SMALL_UPLOAD_BYTES) : undefined;
+    local = small?.stats ?? (await stat(localPath));
+  } catch (error) {
     throw new FtpError('invalid-argument', `Cannot read ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
-  });
+  }
   if (!local.isFile()) throw new FtpError('invalid-argument', `${localPath} is not a regular file`, 'data');
   const binary = (options.type ?? 'binary') === 'binary';
   const canSize = binary && session.features.has('SIZE');
@@ -43,10 +53,11 @@ export async function uploadFile(session: FileTransferSession, localPath: string
   let result: TransferResult = { bytes: 0, reply: { code: 226, text: 'Already complete', lines: [] }, durationMs: 0 };
   if (offset < local.size || offset === 0) {
     const restStream = /\bSTREAM\b/i.test(session.features.get('REST') ?? '');
-    const source = createReadStream(localPath, { start: offset, highWaterMark: readChunk(local.size - offset) });
+    const bytes = small?.bytes;
+    const source: Readable = bytes !== undefined ? Readable.from(offset < bytes.length ? [bytes.subarray(offset)] : []) : createReadStream(localPath, { start: offset, highWaterMark: readChunk(local.size - offset) });
     const gate = options.throttle?.();
     // A read error must reach the upload through the gate, which pipe() alone would not pass on.
-    if (gate !== undefined) source.on('error', (error) => gate.destroy(error)).pipe(gate);
+    if (gate !== undefined) source.on('error', (error: Error) => gate.destroy(error)).pipe(gate);
     const resumeMode = offset === 0 ? mode : restStream ? 'store' : 'append';
     try {
       result = await uploadFrom(session, gate ?? source, remotePath, { ...options, mode: resumeMode, startAt: resumeMode === 'store' ? offset : 0, totalBytes: local.size });

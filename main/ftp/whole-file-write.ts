@@ -1,5 +1,6 @@
 import { closeSync, futimesSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
+import { localDisk, type DiskVerdict } from './disk-verdict';
 import { FtpError } from './errors';
 import { partFileFlags, regularFileOrNothing, regularFileOrNothingNow } from './local-target';
 
@@ -16,47 +17,30 @@ export interface WholeFile {
 }
 
 /**
- * A file writes this slowly when it is on a network share or a busy disk: from then on, the
- * writer goes through the thread pool like a large file's stream, so the event loop never
- * waits on such a disk again.
- */
-const SLOW_WRITE_MS = 20;
-
-/**
  * Writes a small file's whole content (and its modification time) at once under its temporary
- * name, then renames it onto its final one. On a local disk the few system calls run right
- * here: a thread-pool round trip per call (open, write, utimes, close, rename) costs several
- * times the calls themselves, which is most of a 10 KiB file's time. The file is created
- * exclusively, never through a symlink (see partFileFlags); a leftover from an earlier run is
- * checked and replaced as openPartFile does; rename() replaces whatever name is there, a
- * symlink included, without following it.
+ * name, then renames it onto its final one: right here while the disk is quick (see
+ * DiskVerdict), else through the thread pool. The file is created exclusively, never through a
+ * symlink (see partFileFlags); a leftover from an earlier run is checked and replaced as
+ * openPartFile does; rename() replaces whatever name is there, a symlink included, without
+ * following it.
  */
 export class WholeFileWriter {
-  private slow = false;
-
-  constructor(private readonly slowMs = SLOW_WRITE_MS) {}
-
-  /** True once a write took longer than `slowMs`: the rest go through the thread pool. */
-  get throughPool(): boolean {
-    return this.slow;
-  }
+  constructor(private readonly disk: DiskVerdict = localDisk) {}
 
   async place(file: WholeFile): Promise<void> {
-    if (this.slow) {
+    if (this.disk.slow) {
       await placeThroughPool(file);
       return;
     }
-    const started = performance.now();
     try {
-      placeNow(file);
+      this.disk.timed(() => placeNow(file));
     } catch (error) {
       throw asWriteError(file.part, error);
     }
-    if (performance.now() - started > this.slowMs) this.slow = true;
   }
 }
 
-/** The process's writer: one disk verdict for every download. */
+/** The process's writer. */
 export const wholeFileWriter = new WholeFileWriter();
 
 function placeNow(file: WholeFile): void {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -112,6 +113,20 @@ describe('upload', () => {
     expect(data.files.get('up.bin')?.equals(content)).toBe(true);
     expect(result).toMatchObject({ bytes: content.length, size: content.length, sessionReused: true });
     expect(server.verbs().slice(-4)).toEqual(['EPSV', 'STOR', 'SIZE', 'MFMT']);
+  });
+
+  it('reads small files whole and streams larger ones, both byte-exact; a FIFO is refused without waiting for a writer', async () => {
+    const { client, data } = await rig();
+    for (const size of [0, 1, 262_144, 262_145, 700_000]) {
+      const content = randomBytes(size);
+      const source = path.join(dir.path, `up-${size}.bin`);
+      writeFileSync(source, content);
+      expect(await client.upload(source, `up-${size}.bin`)).toMatchObject({ bytes: size, size });
+      expect(data.files.get(`up-${size}.bin`)?.equals(content)).toBe(true);
+    }
+    const fifo = path.join(dir.path, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    expect(await failure(client.upload(fifo, 'pipe'))).toMatchObject({ kind: 'invalid-argument' });
   });
 
   it('uploads an empty stream and a TYPE A stream with CRLF line endings', async () => {

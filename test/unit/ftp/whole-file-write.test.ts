@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DiskVerdict } from '../../../main/ftp/disk-verdict';
 import { WholeFileWriter } from '../../../main/ftp/whole-file-write';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -14,7 +15,8 @@ const time = new Date(Date.UTC(2022, 0, 2, 3, 4, 5));
 describe('WholeFileWriter', () => {
   it('writes directly until a write is slow, then through the thread pool, with the same result', async () => {
     // Any write takes longer than 0 ms: the first one marks the disk slow.
-    const writer = new WholeFileWriter(0);
+    const disk = new DiskVerdict(0);
+    const writer = new WholeFileWriter(disk);
     for (const name of ['first', 'second']) {
       const target = path.join(dir.path, name);
       const part = path.join(dir.path, `.${name}.part`);
@@ -23,18 +25,18 @@ describe('WholeFileWriter', () => {
       expect(readFileSync(target, 'utf8')).toBe('abcd');
       expect(statSync(target).mtime.toISOString()).toBe(time.toISOString());
       expect(existsSync(part)).toBe(false);
-      expect(writer.throughPool).toBe(true);
+      expect(disk.slow).toBe(true);
     }
   });
 
   it('keeps a fast disk on the direct path', async () => {
-    const writer = new WholeFileWriter(60_000);
-    await writer.place({ part: path.join(dir.path, '.a.part'), chunks: [Buffer.from('x')], target: path.join(dir.path, 'a') });
-    expect(writer.throughPool).toBe(false);
+    const disk = new DiskVerdict(60_000);
+    await new WholeFileWriter(disk).place({ part: path.join(dir.path, '.a.part'), chunks: [Buffer.from('x')], target: path.join(dir.path, 'a') });
+    expect(disk.slow).toBe(false);
   });
 
   it('refuses symlinks at the temporary and the final name on both paths, leaving their targets alone', async () => {
-    for (const writer of [new WholeFileWriter(60_000), await slowWriter()]) {
+    for (const writer of [new WholeFileWriter(new DiskVerdict(60_000)), await slowWriter()]) {
       const victim = path.join(dir.path, 'victim');
       writeFileSync(victim, 'keep');
       const part = path.join(dir.path, '.p.part');
@@ -58,8 +60,9 @@ describe('WholeFileWriter', () => {
 
 /** A writer already on the thread-pool path: with a budget of -1 ms, its first write counts as slow. */
 async function slowWriter(): Promise<WholeFileWriter> {
-  const writer = new WholeFileWriter(-1);
+  const disk = new DiskVerdict(-1);
+  const writer = new WholeFileWriter(disk);
   await writer.place({ part: path.join(dir.path, '.warm.part'), chunks: [] });
-  expect(writer.throughPool).toBe(true);
+  expect(disk.slow).toBe(true);
   return writer;
 }
