@@ -7,14 +7,18 @@ const onlyNode = process.argv.includes('--node-only');
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const electron = { ...common, format: 'cjs', external: ['electron'], minify: true };
+const cliRequire = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
 
 await Promise.all([
   // Electron's main process: one self-contained CommonJS file, so app.asar needs no node_modules.
   esbuild({ ...electron, entryPoints: ['app/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   // A sandboxed preload may only require('electron'): everything else is bundled in.
   esbuild({ ...electron, entryPoints: ['app/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
-  // The web host and the CLI run from a checkout, next to node_modules.
+  // The web host runs from a checkout, next to node_modules.
   esbuild({ ...common, entryPoints: ['app/web/main.ts'], outfile: 'dist/web/main.js', format: 'esm', packages: 'external' }),
-  esbuild({ ...common, entryPoints: ['app/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'esm', packages: 'external' }),
+  // The CLI is started once per command, and a mirror's time includes that start: bundled and
+  // minified, it loads in ~60 ms less than resolving and compiling zod and the rest from
+  // node_modules (zod alone took ~80 ms). createRequire serves the CommonJS packages bundled in.
+  esbuild({ ...common, entryPoints: ['app/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'esm', minify: true, banner: { js: cliRequire } }),
   onlyNode ? Promise.resolve() : vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);
