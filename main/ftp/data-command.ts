@@ -10,6 +10,11 @@ export interface DataCommand {
   readonly arg?: string;
   /** Sent right before the command, after EPSV/PASV: REST must come immediately before RETR/STOR. */
   readonly restartAt?: number;
+  /**
+   * Other commands to send after EPSV/PASV, while the data connection opens (its TCP connect
+   * and TLS hello do not wait for them): a round trip that would otherwise come after the transfer.
+   */
+  readonly meanwhile?: () => Promise<void>;
   /** Moves the bytes over the open data stream and calls `activity` whenever some move; resolves when its side is done. */
   readonly body: (stream: Duplex, activity: () => void) => Promise<void>;
   readonly signal?: AbortSignal;
@@ -43,6 +48,7 @@ export async function runDataCommand(session: TimedDataSession, job: DataCommand
   if (job.signal?.aborted === true) throw cancelled();
   const pending = await openData(session);
   try {
+    if (job.meanwhile !== undefined) await job.meanwhile();
     if (job.restartAt !== undefined && job.restartAt > 0) {
       const rest = await control.send('REST', String(job.restartAt), { phase: 'data' });
       if (rest.code !== 350) throw refused('REST', rest);

@@ -33,16 +33,23 @@ export async function downloadInMemory(
   options: DownloadFileOptions,
 ): Promise<DownloadFileResult> {
   const collector = new ByteCollector(expectedSize, () => sizeMismatch(remotePath, expectedSize, 'more'));
+  let modified = options.preserveTime === false ? undefined : options.remoteModified;
+  // MDTM goes between EPSV and RETR, while the data connection opens, instead of after the transfer.
+  const askTime = options.preserveTime !== false && modified === undefined && session.features.has('MDTM');
+  const meanwhile = askTime
+    ? async (): Promise<void> => {
+        modified = await remoteModificationTime(session, remotePath);
+      }
+    : undefined;
   let result;
   try {
-    result = await downloadInto(session, remotePath, collector, { ...options, totalBytes: expectedSize });
+    result = await downloadInto(session, remotePath, collector, { ...options, totalBytes: expectedSize, ...(meanwhile === undefined ? {} : { meanwhile }) });
   } catch (error) {
     const mismatch = error instanceof FtpError && error.kind === 'verify-failed';
     if (options.keepPartial !== false && !mismatch && collector.bytes > 0) await wholeFileWriter.place({ part, chunks: collector.chunks }).catch(() => undefined);
     throw error;
   }
   if (collector.bytes !== expectedSize) throw sizeMismatch(remotePath, expectedSize, String(collector.bytes));
-  const modified = options.preserveTime === false ? undefined : (options.remoteModified ?? (await remoteModificationTime(session, remotePath)));
   await wholeFileWriter.place({ part, chunks: collector.chunks, modified, target: localPath, checkTarget: options.freshFolder !== true });
   return { ...result, resumedFrom: 0, size: expectedSize };
 }

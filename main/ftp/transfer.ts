@@ -2,7 +2,7 @@ import type { Duplex, Readable, Writable } from 'node:stream';
 import type { ByteCollector } from './byte-collector';
 import { pipeline } from 'node:stream/promises';
 import { localToNetwork, networkToLocal } from './ascii';
-import { runDataCommand, type TimedDataSession } from './data-command';
+import { runDataCommand, type DataCommand, type TimedDataSession } from './data-command';
 import { FtpError } from './errors';
 import { ProgressMeter, type ProgressListener } from './progress';
 import type { Reply } from './reply';
@@ -97,7 +97,12 @@ export async function downloadTo(session: TransferSession, remotePath: string, s
  * a DOMException at the end) cost more than the bytes. What arrived before a failure stays in
  * the collector.
  */
-export async function downloadInto(session: TransferSession, remotePath: string, collector: ByteCollector, options: StreamTransferOptions = {}): Promise<TransferResult> {
+export async function downloadInto(
+  session: TransferSession,
+  remotePath: string,
+  collector: ByteCollector,
+  options: StreamTransferOptions & Pick<DataCommand, 'meanwhile'> = {},
+): Promise<TransferResult> {
   await session.ensureType('I');
   const meter = new ProgressMeter(options.onProgress, 0, options.totalBytes, options.progressIntervalMs);
   const started = performance.now();
@@ -105,6 +110,7 @@ export async function downloadInto(session: TransferSession, remotePath: string,
     command: 'RETR',
     arg: remotePath,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.meanwhile === undefined ? {} : { meanwhile: options.meanwhile }),
     body: (stream: Duplex, activity) =>
       new Promise<void>((resolve, reject) => {
         stream.on('data', (chunk: Buffer) => {
