@@ -3,6 +3,7 @@ import { connect, TLSSocket } from 'node:tls';
 import { FtpError, fromSocketError } from './errors';
 import type { SecurityPolicy } from './policy';
 import type { SecurityState } from './security';
+import { withoutPeerCertificate } from './session-trim';
 import { tlsConnectionOptions, withSharedContext } from './tls-options';
 import { withTimeout } from './timeout';
 
@@ -53,7 +54,7 @@ export function startDataTls(socket: Socket, context: DataTlsContext): DataTlsSt
   // TLS 1.3 tickets come after the handshake and some servers issue a fresh one per data
   // connection; the newest is the one the next connection offers.
   tls.on('session', (fresh: Buffer) => {
-    state.session = fresh;
+    state.session = withoutPeerCertificate(fresh);
   });
   const handshake = new Promise<TLSSocket>((resolve, reject) => {
     // A transfer refused meanwhile destroys the socket without an error: settle, or the timeout's timer holds the process.

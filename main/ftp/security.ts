@@ -3,6 +3,7 @@ import type { ControlConnection } from './control';
 import { negotiatedGroup } from './key-share';
 import { FtpError } from './errors';
 import type { SecurityPolicy } from './policy';
+import { withoutPeerCertificate } from './session-trim';
 import type { Reply } from './reply';
 import { tlsConnectionOptions, tlsHandshake, withSharedContext } from './tls-options';
 
@@ -58,7 +59,7 @@ export async function startTlsAndVerify(context: SecurityContext): Promise<void>
   const { control, host, port, policy, state } = context;
   const socket = await control.startTls((stream) =>
     tlsHandshake(withSharedContext(policy, tlsConnectionOptions(policy, host, stream)), (session) => {
-      state.session = session;
+      state.session = withoutPeerCertificate(session);
     }),
   );
   const chain = peerChain(socket);
