@@ -1,20 +1,16 @@
 // Keeping upload times on servers without MFMT: SITE UTIME in the form the server takes, asked once per session.
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../main/ftp/log';
 import type { Handler } from '../support/fault-server/index';
-import { makeTempDir } from '../support/temp-dir';
+import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig } from './data-fixtures';
 import { useHarness } from './fixtures';
 
 const harness = useHarness();
 const rig = useDataRig(harness);
-let dir = makeTempDir('sluice-site-utime-');
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-site-utime-');
-});
+const dir = useFreshTempDir('sluice-site-utime-');
 
 // No MFMT: the client must fall back to SITE UTIME.
 const FEAT_WITHOUT_MFMT = '211-Features:\n UTF8\n MDTM\n SIZE\n EPSV\n211 End';

@@ -3,19 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { partPath } from '../../main/ftp/local-target';
-import { makeTempDir } from '../support/temp-dir';
+import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig } from './data-fixtures';
 import { failure, useHarness } from './fixtures';
 
 const harness = useHarness();
 const rig = useDataRig(harness);
-let dir = makeTempDir('sluice-transfer-');
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-transfer-');
-});
+const dir = useFreshTempDir('sluice-transfer-');
 
 describe('download to a file (rules 17, 18)', () => {
   it('writes through a temporary name, renames when complete and verified, and sets the remote time', async () => {

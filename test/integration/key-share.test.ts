@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultTlsOptions } from '../support/fault-server/index';
-import { makeTempDir } from '../support/temp-dir';
+import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig } from './data-fixtures';
 import { useHarness } from './fixtures';
 
 const harness = useHarness();
 const rig = useDataRig(harness);
-let dir = makeTempDir('sluice-key-share-');
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-key-share-');
-});
+const dir = useFreshTempDir('sluice-key-share-');
 
 /** TLS 1.3 only, with the server's groups list when given (Node's defaults, X25519 first, otherwise). */
 function tls13(ecdhCurve?: string): FaultTlsOptions {

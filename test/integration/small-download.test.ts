@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { partPath } from '../../main/ftp/local-target';
 import { SMALL_DOWNLOAD_BYTES } from '../../main/ftp/small-download';
-import { makeTempDir } from '../support/temp-dir';
+import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig } from './data-fixtures';
 import { failure, useHarness } from './fixtures';
 
@@ -12,11 +12,7 @@ import { failure, useHarness } from './fixtures';
 // once; they must keep every promise of the streamed path (rules 17, 18).
 const harness = useHarness();
 const rig = useDataRig(harness);
-let dir = makeTempDir('sluice-small-');
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-small-');
-});
+const dir = useFreshTempDir('sluice-small-');
 const listedTime = new Date(Date.UTC(2021, 5, 7, 8, 9, 10));
 
 describe('small downloads, written whole', () => {

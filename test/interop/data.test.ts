@@ -3,21 +3,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectOptions, FtpClient } from '../../main/ftp/client';
 import { partPath } from '../../main/ftp/local-target';
 import { CAPABILITIES, SERVER_KINDS, type RunningServer } from '../support/servers/index';
-import { makeTempDir } from '../support/temp-dir';
+import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useInteropServers } from './interop-fixtures';
 
 const servers = useInteropServers();
 const start = servers.start;
-let dir = makeTempDir('sluice-interop-data-');
-
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-interop-data-');
-});
+const dir = useFreshTempDir('sluice-interop-data-');
 
 // Short data timeouts: a stalled data connection fails the test instead of hanging it.
 const connected = (server: RunningServer, overrides: Partial<ConnectOptions> = {}) =>

@@ -6,21 +6,16 @@
 import { stat } from 'node:fs/promises';
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FtpClient } from '../../main/ftp/client';
 import type { LogEntry } from '../../main/ftp/log';
 import { initialModificationTimeMemory, setRemoteModificationTime, type ModificationTimeSession, type SiteUtimeForm } from '../../main/ftp/modification-time';
 import type { RunningServer, ServerKind } from '../support/servers/index';
-import { makeTempDir } from '../support/temp-dir';
+import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useInteropServers } from './interop-fixtures';
 
 const servers = useInteropServers();
-let dir = makeTempDir('sluice-site-utime-interop-');
-
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-site-utime-interop-');
-});
+const dir = useFreshTempDir('sluice-site-utime-interop-');
 
 async function connectedTo(kind: ServerKind): Promise<{ server: RunningServer; client: FtpClient; log: LogEntry[] }> {
   const server = await servers.start(kind);

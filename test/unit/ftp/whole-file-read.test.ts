@@ -1,16 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiskVerdict } from '../../../main/ftp/disk-verdict';
 import { readSmallFile } from '../../../main/ftp/whole-file-read';
-import { makeTempDir } from '../../support/temp-dir';
+import { useFreshTempDir } from '../../support/fresh-temp-dir';
 
-let dir = makeTempDir('sluice-read-');
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-read-');
-});
+const dir = useFreshTempDir('sluice-read-');
 const quick = () => new DiskVerdict(60_000);
 
 describe('readSmallFile', () => {

@@ -1,15 +1,11 @@
-import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiskVerdict } from '../../../main/ftp/disk-verdict';
 import { WholeFileWriter } from '../../../main/ftp/whole-file-write';
-import { makeTempDir } from '../../support/temp-dir';
+import { useFreshTempDir } from '../../support/fresh-temp-dir';
 
-let dir = makeTempDir('sluice-whole-');
-afterEach(() => {
-  dir.remove();
-  dir = makeTempDir('sluice-whole-');
-});
+const dir = useFreshTempDir('sluice-whole-');
 const time = new Date(Date.UTC(2022, 0, 2, 3, 4, 5));
 
 describe('WholeFileWriter', () => {
@@ -36,18 +32,18 @@ describe('WholeFileWriter', () => {
   });
 
   it('refuses symlinks at the temporary and the final name on both paths, leaving their targets alone', async () => {
-    for (const writer of [new WholeFileWriter(new DiskVerdict(60_000)), await slowWriter()]) {
-      const victim = path.join(dir.path, 'victim');
+    for (const [name, writer] of [['direct', new WholeFileWriter(new DiskVerdict(60_000))], ['pool', await slowWriter()]] as const) {
+      const folder = path.join(dir.path, name);
+      mkdirSync(folder);
+      const victim = path.join(folder, 'victim');
       writeFileSync(victim, 'keep');
-      const part = path.join(dir.path, '.p.part');
+      const part = path.join(folder, '.p.part');
       symlinkSync(victim, part);
-      await expect(writer.place({ part, chunks: [Buffer.from('x')], target: path.join(dir.path, 'p') })).rejects.toMatchObject({ kind: 'unsafe-local-path' });
-      const target = path.join(dir.path, 't');
+      await expect(writer.place({ part, chunks: [Buffer.from('x')], target: path.join(folder, 'p') })).rejects.toMatchObject({ kind: 'unsafe-local-path' });
+      const target = path.join(folder, 't');
       symlinkSync(victim, target);
-      await expect(writer.place({ part: path.join(dir.path, '.t.part'), chunks: [Buffer.from('x')], target })).rejects.toMatchObject({ kind: 'unsafe-local-path' });
+      await expect(writer.place({ part: path.join(folder, '.t.part'), chunks: [Buffer.from('x')], target })).rejects.toMatchObject({ kind: 'unsafe-local-path' });
       expect(readFileSync(victim, 'utf8')).toBe('keep');
-      dir.remove();
-      dir = makeTempDir('sluice-whole-');
     }
   });
 
