@@ -1,4 +1,4 @@
-import { constants, lstatSync, type Stats, type WriteStream } from 'node:fs';
+import { constants, lstatSync, openSync, unlinkSync, type Stats, type WriteStream } from 'node:fs';
 import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { FtpError } from './errors';
@@ -42,7 +42,7 @@ function judgeMissing(localPath: string, error: unknown): undefined {
 }
 
 /** open(2) flags of a temporary file: appending for a resume, else created anew and exclusively; never through a symlink. */
-export function partFileFlags(append: boolean): number {
+function partFileFlags(append: boolean): number {
   const nofollow = constants.O_NOFOLLOW ?? 0;
   return append
     ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | nofollow
@@ -59,22 +59,55 @@ const WRITE_HIGH_WATER_MARK = 1024 * 1024;
  * earlier run is removed first, after the same check as before (a symlink or a folder is an error).
  */
 export async function openPartFile(partFile: string, append: boolean): Promise<WriteStream> {
+  const handle = await openPartHandle(partFile, append);
+  return handle.createWriteStream({ highWaterMark: WRITE_HIGH_WATER_MARK });
+}
+
+/** openPartFile's handle, for a caller that writes it whole (whole-file-write.ts). */
+export async function openPartHandle(partFile: string, append: boolean): Promise<FileHandle> {
   const flags = partFileFlags(append);
-  let handle: FileHandle;
   try {
     try {
-      handle = await open(partFile, flags, 0o644);
+      return await open(partFile, flags, 0o644);
     } catch (error) {
       if (append || (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       await regularFileOrNothing(partFile);
-      await unlink(partFile).catch((cause: unknown) => {
-        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-      });
-      handle = await open(partFile, flags, 0o644);
+      await unlink(partFile).catch(ignoreMissing);
+      return await open(partFile, flags, 0o644);
     }
   } catch (error) {
-    if (error instanceof FtpError) throw error;
-    throw new FtpError('unsafe-local-path', `Cannot write ${partFile}: ${(error as Error).message}`, 'data', undefined, error);
+    throw cannotWrite(partFile, error);
   }
-  return handle.createWriteStream({ highWaterMark: WRITE_HIGH_WATER_MARK });
+}
+
+/** openPartHandle for a fresh file without the thread-pool round trips (small files): a file descriptor. */
+export function openPartFileNow(partFile: string): number {
+  const flags = partFileFlags(false);
+  try {
+    try {
+      return openSync(partFile, flags, 0o644);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      regularFileOrNothingNow(partFile);
+      try {
+        unlinkSync(partFile);
+      } catch (cause) {
+        ignoreMissing(cause);
+      }
+      return openSync(partFile, flags, 0o644);
+    }
+  } catch (error) {
+    throw cannotWrite(partFile, error);
+  }
+}
+
+/** Removed meanwhile is as good as removed. */
+function ignoreMissing(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+}
+
+/** A write failure at `partFile` as a typed error (the checks' own errors pass as they are). */
+export function cannotWrite(partFile: string, error: unknown): FtpError {
+  if (error instanceof FtpError) return error;
+  return new FtpError('unsafe-local-path', `Cannot write ${partFile}: ${(error as Error).message}`, 'data', undefined, error);
 }

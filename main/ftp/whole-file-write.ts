@@ -1,8 +1,7 @@
-import { closeSync, futimesSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { closeSync, futimesSync, renameSync, writeSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { localDisk, type DiskVerdict } from './disk-verdict';
-import { FtpError } from './errors';
-import { partFileFlags, regularFileOrNothing, regularFileOrNothingNow } from './local-target';
+import { cannotWrite, openPartFileNow, openPartHandle, regularFileOrNothing, regularFileOrNothingNow } from './local-target';
 
 /** A small file's whole content, to write under a temporary name and (when complete) its final one. */
 export interface WholeFile {
@@ -19,23 +18,19 @@ export interface WholeFile {
 /**
  * Writes a small file's whole content (and its modification time) at once under its temporary
  * name, then renames it onto its final one: right here while the disk is quick (see
- * DiskVerdict), else through the thread pool. The file is created exclusively, never through a
- * symlink (see partFileFlags); a leftover from an earlier run is checked and replaced as
- * openPartFile does; rename() replaces whatever name is there, a symlink included, without
- * following it.
+ * DiskVerdict), else through the thread pool. The temporary file is opened as openPartFile
+ * opens it (exclusively, never through a symlink, a checked leftover replaced); rename()
+ * replaces whatever name is there, a symlink included, without following it.
  */
 export class WholeFileWriter {
   constructor(private readonly disk: DiskVerdict = localDisk) {}
 
   async place(file: WholeFile): Promise<void> {
-    if (this.disk.slow) {
-      await placeThroughPool(file);
-      return;
-    }
     try {
-      this.disk.timed(() => placeNow(file));
+      if (this.disk.slow) await placeThroughPool(file);
+      else this.disk.timed(() => placeNow(file));
     } catch (error) {
-      throw asWriteError(file.part, error);
+      throw cannotWrite(file.part, error);
     }
   }
 }
@@ -45,15 +40,7 @@ export const wholeFileWriter = new WholeFileWriter();
 
 function placeNow(file: WholeFile): void {
   const { part, target } = file;
-  let fd: number;
-  try {
-    fd = openSync(part, partFileFlags(false), 0o644);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    regularFileOrNothingNow(part);
-    unlinkSync(part);
-    fd = openSync(part, partFileFlags(false), 0o644);
-  }
+  const fd = openPartFileNow(part);
   try {
     for (const chunk of file.chunks) {
       for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
@@ -69,28 +56,14 @@ function placeNow(file: WholeFile): void {
 
 async function placeThroughPool(file: WholeFile): Promise<void> {
   const { part, target } = file;
+  const handle = await openPartHandle(part, false);
   try {
-    const handle = await open(part, partFileFlags(false), 0o644).catch(async (error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      await regularFileOrNothing(part);
-      await unlink(part);
-      return open(part, partFileFlags(false), 0o644);
-    });
-    try {
-      await handle.writeFile(Buffer.concat(file.chunks));
-      if (file.modified !== undefined) await handle.utimes(file.modified, file.modified);
-    } finally {
-      await handle.close();
-    }
-    if (target === undefined) return;
-    if (file.checkTarget !== false) await regularFileOrNothing(target);
-    await rename(part, target);
-  } catch (error) {
-    throw asWriteError(part, error);
+    await handle.writeFile(Buffer.concat(file.chunks));
+    if (file.modified !== undefined) await handle.utimes(file.modified, file.modified);
+  } finally {
+    await handle.close();
   }
-}
-
-function asWriteError(part: string, error: unknown): FtpError {
-  if (error instanceof FtpError) return error;
-  return new FtpError('unsafe-local-path', `Cannot write ${part}: ${(error as Error).message}`, 'data', undefined, error);
+  if (target === undefined) return;
+  if (file.checkTarget !== false) await regularFileOrNothing(target);
+  await rename(part, target);
 }
