@@ -69,26 +69,12 @@ export const UPLOAD_READ_CHUNK = READ_CHUNK;
 export async function downloadTo(session: TransferSession, remotePath: string, sink: Writable, options: DownloadStreamOptions = {}): Promise<TransferResult> {
   const type = options.type ?? 'binary';
   const startAt = checkedOffset(type, options.startAt);
-  await session.ensureType(type === 'ascii' ? 'A' : 'I');
-  const meter = new ProgressMeter(options.onProgress, startAt, options.totalBytes, options.progressIntervalMs);
-  const started = performance.now();
-  const result = await runDataCommand(session, {
-    command: 'RETR',
-    arg: remotePath,
-    restartAt: startAt,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    body: async (stream: Duplex, activity) => {
-      stream.on('data', (chunk: Buffer) => {
-        meter.add(chunk.length);
-        activity();
-      });
-      const end = options.end ?? true;
-      if (type === 'ascii') await pipeline(stream, networkToLocal(options.localLineEnding ?? '\n'), sink, { end });
-      else await pipeline(stream, sink, { end });
-    },
+  return retrieve(session, remotePath, type === 'ascii' ? 'A' : 'I', startAt, options, async (stream, counted) => {
+    stream.on('data', counted);
+    const end = options.end ?? true;
+    if (type === 'ascii') await pipeline(stream, networkToLocal(options.localLineEnding ?? '\n'), sink, { end });
+    else await pipeline(stream, sink, { end });
   });
-  meter.finish();
-  return withReuse({ bytes: meter.bytes, reply: result.reply, durationMs: performance.now() - started }, result.sessionReused);
 }
 
 /**
@@ -97,21 +83,19 @@ export async function downloadTo(session: TransferSession, remotePath: string, s
  * a DOMException at the end) cost more than the bytes. What arrived before a failure stays in
  * the collector.
  */
-export async function downloadInto(
+export function downloadInto(
   session: TransferSession,
   remotePath: string,
   collector: ByteCollector,
   options: StreamTransferOptions & Pick<DataCommand, 'meanwhile'> = {},
 ): Promise<TransferResult> {
-  await session.ensureType('I');
-  const meter = new ProgressMeter(options.onProgress, 0, options.totalBytes, options.progressIntervalMs);
-  const started = performance.now();
-  const result = await runDataCommand(session, {
-    command: 'RETR',
-    arg: remotePath,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.meanwhile === undefined ? {} : { meanwhile: options.meanwhile }),
-    body: (stream: Duplex, activity) =>
+  return retrieve(
+    session,
+    remotePath,
+    'I',
+    0,
+    options,
+    (stream, counted) =>
       new Promise<void>((resolve, reject) => {
         stream.on('data', (chunk: Buffer) => {
           try {
@@ -121,8 +105,7 @@ export async function downloadInto(
             stream.destroy();
             return;
           }
-          meter.add(chunk.length);
-          activity();
+          counted(chunk);
         });
         let ended = false;
         stream.once('end', () => {
@@ -134,6 +117,35 @@ export async function downloadInto(
         stream.once('close', () => {
           if (!ended) reject(new FtpError('connection-closed', 'The data connection closed before the end of the file', 'data'));
         });
+      }),
+  );
+}
+
+/**
+ * RETR from `startAt` in TYPE `type`, with the progress meter and the result both downloads
+ * share: `move` reads the data stream and passes each chunk to `counted`.
+ */
+async function retrieve(
+  session: TransferSession,
+  remotePath: string,
+  type: 'A' | 'I',
+  startAt: number,
+  options: StreamTransferOptions & Pick<DataCommand, 'meanwhile'>,
+  move: (stream: Duplex, counted: (chunk: Buffer) => void) => Promise<void>,
+): Promise<TransferResult> {
+  await session.ensureType(type);
+  const meter = new ProgressMeter(options.onProgress, startAt, options.totalBytes, options.progressIntervalMs);
+  const started = performance.now();
+  const result = await runDataCommand(session, {
+    command: 'RETR',
+    arg: remotePath,
+    restartAt: startAt,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.meanwhile === undefined ? {} : { meanwhile: options.meanwhile }),
+    body: (stream, activity) =>
+      move(stream, (chunk) => {
+        meter.add(chunk.length);
+        activity();
       }),
   });
   meter.finish();
