@@ -34,5 +34,5 @@ export function groupsPreferring(first: string): string {
 }
 
 function canonicalGroup(name: string): string {
-  return ALIASES[name] ?? ALIASES[name.toLowerCase()] ?? name;
+  return ALIASES[name.toLowerCase()] ?? name;
 }
