@@ -1,6 +1,6 @@
 import { SluiceError } from '../../shared/errors';
 import { maxFolderLength, type SiteProfile } from '../../shared/services/sites';
-import { isWithinFolder, normalizeFolder } from '../../shared/site-folders';
+import { folderSegments, isWithinFolder, normalizeFolder } from '../../shared/site-folders';
 
 /** What `sites.json` holds: the sites, and every folder of the Site Manager tree. */
 export interface SitesData {
@@ -15,8 +15,8 @@ export interface SitesData {
  */
 export function completeFolders(folders: readonly string[], sites: readonly SiteProfile[]): string[] {
   const all = new Set<string>();
-  for (const folder of [...folders, ...sites.map((site) => normalizeFolder(site.folder))]) {
-    const names = folder === '' ? [] : folder.split('/');
+  for (const folder of [...folders, ...sites.map((site) => site.folder)]) {
+    const names = folderSegments(folder);
     for (let depth = 1; depth <= names.length; depth++) all.add(names.slice(0, depth).join('/'));
   }
   return [...all].sort();
