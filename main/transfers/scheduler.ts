@@ -87,6 +87,8 @@ export class Scheduler {
     for (const [key, runner] of connected) free += Math.max(0, runner.limit - (this.busy.get(key) ?? 0));
     let walkSlot = this.walks === 0;
     if (free === 0) return;
+    // One reading of the clock for the whole pump: an item skipped as "not yet due" must get its
+    // wake timer and keep the run on, however much time the pump itself took.
     const now = Date.now();
     const slots = new Map<string, number>();
     const picked = this.deps.store.model.nextQueued((record) => {
@@ -112,8 +114,8 @@ export class Scheduler {
       if (runner !== undefined) this.start(record, runner);
     }
     if (picked.length > 0) this.run.started();
-    this.scheduleWake();
-    this.checkRunEnd();
+    this.scheduleWake(now);
+    this.checkRunEnd(now);
   }
 
   /** Stops starting items and aborts the active ones; they go back to queued and resume later. */
@@ -295,8 +297,7 @@ export class Scheduler {
    * Sets the timer for the earliest retry still in the future: without it, an item backing off
    * while nothing else runs would wait forever. Forgets backoffs of items no longer queued.
    */
-  private scheduleWake(): void {
-    const now = Date.now();
+  private scheduleWake(now: number): void {
     let earliest = Infinity;
     for (const [id, due] of this.notBefore) {
       if (this.deps.store.model.get(id)?.status !== 'queued') this.notBefore.delete(id);
@@ -318,9 +319,8 @@ export class Scheduler {
   }
 
   /** Ends a run when nothing runs and nothing waits for a retry (a paused run is still on). */
-  private checkRunEnd(): void {
+  private checkRunEnd(now: number): void {
     if (!this.run.running || this.isPaused || this.running.size > 0 || this.walks > 0) return;
-    const now = Date.now();
     for (const [id, due] of this.notBefore) {
       if (due > now && this.deps.store.model.get(id)?.status === 'queued') return;
     }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FtpClient } from '../../../main/ftp/client';
 import { FtpError } from '../../../main/ftp/errors';
 import type { DownloadFileOptions } from '../../../main/ftp/download-file';
@@ -33,14 +33,14 @@ function fakeClient(failures: unknown[], content = 'data'): { client: FtpClient;
   return { client, calls };
 }
 
-function queueWith(client: FtpClient, limit = 2): TransferQueue {
+function queueWith(client: FtpClient, limit = 2, retry = { maxAttempts: 3, baseDelayMs: 30, maxDelayMs: 100 }): TransferQueue {
   const runner: TransferRunner = { limit, run: (task) => task(client), close: async () => undefined };
   const queue = new TransferQueue({
     dataDir: path.join(temp.path, 'data'),
     connectedServer: () => server,
     runners: () => ({ connected: () => new Map([[serverKey(server), runner]]), close: async () => undefined }),
     ask: async () => ({ kind: 'file-exists', action: 'skip', applyToAll: false }),
-    retry: { maxAttempts: 3, baseDelayMs: 30, maxDelayMs: 100 },
+    retry,
     feed: { itemsMs: 10, summaryMs: 10 },
   });
   queues.push(queue);
@@ -94,5 +94,29 @@ describe('scheduler', () => {
     await idle(queue);
     expect((await queue.list('finished', 0, 10)).items[0]).toMatchObject({ status: 'skipped', error: { kind: 'exists' } });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('scheduler clock', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  // Under load, time passes while the scheduler runs. A pump that skips an item still backing
+  // off, and then reads a later clock when it sets the wake timer, once found the retry due
+  // "already", set no timer, and ended the run with the item still queued.
+  it('keeps a run on until a backed-off item is retried, however the clock moves within a pump', async () => {
+    let fakeNow = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (fakeNow += 1));
+    for (let delayMs = 1; delayMs <= 10; delayMs += 1) {
+      temp = makeTempDir();
+      mkdirSync(path.join(temp.path, 'down'));
+      const { client } = fakeClient([new FtpError('connection-closed', 'reset', 'data')]);
+      const queue = queueWith(client, 1, { maxAttempts: 3, baseDelayMs: delayMs, maxDelayMs: delayMs });
+      await queue.enqueue({ direction: 'download', sources: [{ path: '/a.bin', kind: 'file' }], targetFolder: path.join(temp.path, 'down') });
+      await idle(queue);
+      const [item] = (await queue.list('finished', 0, 10)).items;
+      expect({ delayMs, status: item?.status, attempts: item?.attempts }).toEqual({ delayMs, status: 'done', attempts: 2 });
+      for (const done of queues.splice(0)) await done.shutdown();
+      temp.remove();
+    }
   });
 });
