@@ -2,7 +2,7 @@ import { connectTcp } from './connect';
 import { trustNodeVerdict, type VerifyServer } from './certificate';
 import { expectReply, modificationTimeOf, printWorkingDirectory, setModificationTime, sizeOf } from './commands';
 import { ControlConnection, type SendOptions } from './control';
-import { initialDataMemory, type DataMemory, type DataOptions } from './data';
+import { initialDataMemory, type DataMemory, type DataOptions, type DataStats } from './data';
 import { downloadFile, type DownloadFileOptions, type DownloadFileResult, type FileTransferSession } from './download-file';
 import { FtpError, fromSocketError, type FtpPhase } from './errors';
 import { negotiateFeatures, type CharsetSetting, type FeatureMap } from './features';
@@ -120,8 +120,8 @@ export class FtpClient {
       : { version: state.tlsVersion, cipher: state.cipher, dataProtection: state.dataProtection };
   }
 
-  /** How many data connections this session opened, and how many resumed the control TLS session. */
-  dataConnectionStats(): { opened: number; resumed: number } {
+  /** How many data connections this session opened, how many resumed the control TLS session, and how many went out together with EPSV. */
+  dataConnectionStats(): DataStats {
     return { ...this.dataMemory.stats };
   }
 
@@ -137,7 +137,8 @@ export class FtpClient {
     }
     this.options = { ...options, policy };
     this.transferType = undefined;
-    this.dataMemory = initialDataMemory();
+    // A server that failed commands sent together fails them again after a reconnect.
+    this.dataMemory = { ...initialDataMemory(), ...(this.dataMemory.pipeline === 'off' ? { pipeline: 'off' as const } : {}) };
     this.timeMemory = initialModificationTimeMemory();
     const timeouts = options.timeouts ?? {};
     const raw = await connectTcp(options.host, port, timeouts.connectMs ?? 15_000);

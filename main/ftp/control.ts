@@ -147,6 +147,40 @@ export class ControlConnection {
   }
 
   /**
+   * Sends `commands` in one write, without waiting for each reply (RFC 959 lets a client send
+   * ahead; replies still come in order). Only when the connection is quiet: otherwise they go
+   * one at a time, like send(). Each promise resolves with its command's final reply.
+   */
+  sendTogether(commands: readonly { readonly command: string; readonly arg?: string; readonly options?: SendOptions }[]): Promise<Reply>[] {
+    const quiet = this.current === undefined && this.queue.length === 0 && !this.held && !this.securing && this.fatal === undefined;
+    if (!quiet || commands.length < 2) return commands.map(({ command, arg, options }) => this.send(command, arg, options));
+    let lines: Buffer[];
+    try {
+      lines = commands.map(({ command, arg, options }) => encodeCommand(command, arg, this.charset, options?.phase ?? 'command'));
+    } catch (error) {
+      const failure = error instanceof FtpError ? error : fromSocketError(error, 'invalid-argument', 'command');
+      return commands.map(() => Promise.reject(failure));
+    }
+    const replies = commands.map(
+      ({ command, arg, options = {} }, index) =>
+        new Promise<Reply>((resolve, reject) => {
+          // The first goes out through pump(); the others are written with it and only wait for their replies.
+          this.queue.push({ line: lines[index], logText: loggableCommand(command, arg), options, resolve, reject, sent: index > 0 });
+        }),
+    );
+    const stream = this.stream ?? this.attach(this.tls?.socket ?? this.raw);
+    const [first, ...rest] = this.queue.splice(0);
+    if (first === undefined) return replies;
+    this.keepalive.stop();
+    this.current = first;
+    this.queue.push(...rest);
+    for (const command of [first, ...rest]) this.log.write('sent', command.logText);
+    stream.write(Buffer.concat(lines));
+    this.armReplyTimer(first);
+    return replies;
+  }
+
+  /**
    * Holds ordinary commands back until endSecuring(): during connect, and between REIN and the
    * new TLS session, a command sent by another caller would otherwise go out in clear (rule 6).
    */
@@ -182,7 +216,9 @@ export class ControlConnection {
     const ms = options.timeoutMs ?? this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
     this.armReplyTimer({ ...current, options: { ...current.options, timeoutMs: ms } });
     return new Promise<Reply>((resolve, reject) => {
-      this.queue.unshift({ line, logText: command, options, resolve, reject, sent: true });
+      // Its reply comes after those of the commands already written with the current one (sendTogether).
+      const at = this.queue.findIndex((queued) => queued.sent !== true);
+      this.queue.splice(at === -1 ? this.queue.length : at, 0, { line, logText: command, options, resolve, reject, sent: true });
     });
   }
 
@@ -342,6 +378,8 @@ export class ControlConnection {
         this.fail(new FtpError('protocol', `The server sent data after its ${reply.code} reply, before TLS changed`, detachedIn));
         return;
       }
+      // The next reply in this chunk may answer a command already written (sendTogether, interject).
+      if (this.current === undefined && this.queue[0]?.sent === true) this.pump();
     }
     if (error !== undefined) {
       this.fail(new FtpError(error.kind, error.message, this.phase));

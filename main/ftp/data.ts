@@ -5,6 +5,7 @@ import type { ControlConnection } from './control';
 import { finishDataTls, secureDataSocket, startDataTls, type DataTlsContext, type DataTlsStart } from './data-tls';
 import { FtpError, fromSocketError } from './errors';
 import { parseEpsvReply, parsePasvReply } from './passive';
+import type { Reply } from './reply';
 import { withTimeout } from './timeout';
 
 /** How data connections are made; every field has a default. */
@@ -25,13 +26,24 @@ export interface DataMemory {
   epsvRefused: boolean;
   /** EPRT was refused: go straight to PORT. */
   eprtRefused: boolean;
-  /** Data connections opened, and how many of those resumed the control TLS session. */
-  readonly stats: { opened: number; resumed: number };
+  /**
+   * Whether EPSV and the data command go out together in one write (see runDataCommand):
+   * 'untried' until a data command has worked one at a time, 'off' after one sent together failed.
+   */
+  pipeline: 'untried' | 'on' | 'off';
+  readonly stats: DataStats;
+}
+
+/** Data connections opened, how many of those resumed the control TLS session, and how many data commands went out together with EPSV. */
+export interface DataStats {
+  opened: number;
+  resumed: number;
+  sentTogether: number;
 }
 
 /** A fresh memory for a new session. */
 export function initialDataMemory(): DataMemory {
-  return { epsvRefused: false, eprtRefused: false, stats: { opened: 0, resumed: 0 } };
+  return { epsvRefused: false, eprtRefused: false, pipeline: 'untried', stats: { opened: 0, resumed: 0, sentTogether: 0 } };
 }
 
 /** Everything a data connection needs from its session. */
@@ -69,8 +81,7 @@ async function passivePort(session: DataSession): Promise<number> {
   const { control, memory } = session;
   if (!memory.epsvRefused) {
     const reply = await control.send('EPSV', undefined, { phase: 'data' });
-    if (reply.code === 229) return parseEpsvReply(reply.text);
-    if (reply.code < 500) throw new FtpError('command-failed', `EPSV failed: ${reply.code} ${reply.text}`, 'data', reply.code);
+    if (reply.code === 229 || reply.code < 500) return epsvPort(reply);
     memory.epsvRefused = true;
     control.note('info', 'EPSV refused; using PASV for this session');
   }
@@ -83,8 +94,38 @@ async function passivePort(session: DataSession): Promise<number> {
   return named.port;
 }
 
+/** The port of a 229 reply; any other reply is a typed error. */
+function epsvPort(reply: Reply): number {
+  if (reply.code !== 229) throw new FtpError('command-failed', `EPSV failed: ${reply.code} ${reply.text}`, 'data', reply.code);
+  return parseEpsvReply(reply.text);
+}
+
+/** The data connection of an EPSV sent ahead: it opens when the reply comes (see runDataCommand). */
+export function connectPassiveAfter(session: DataSession, epsv: Promise<Reply>): PendingData {
+  let opening: PendingData | undefined;
+  let closed = false;
+  const ready = epsv.then((reply) => {
+    if (closed) throw new FtpError('connection-closed', 'The data connection closed before it opened', 'data');
+    opening = connectPassive(session, epsvPort(reply));
+    return opening.ready;
+  });
+  // A caller that fails before awaiting `ready` must not leave an unhandled rejection behind.
+  ready.catch(() => undefined);
+  return {
+    ready,
+    close: () => {
+      closed = true;
+      opening?.close();
+    },
+  };
+}
+
 async function openPassive(session: DataSession): Promise<PendingData> {
-  const port = await passivePort(session);
+  return connectPassive(session, await passivePort(session));
+}
+
+/** Opens the data connection to `port` of the control peer (the port of an EPSV/PASV reply). */
+export function connectPassive(session: DataSession, port: number): PendingData {
   const host = session.control.raw.remoteAddress;
   if (host === undefined) throw new FtpError('connection-closed', 'The control connection has no peer address', 'data');
   const timeoutMs = connectTimeoutOf(session);

@@ -1,6 +1,8 @@
 import type { DownloadFileOptions, DownloadFileResult, FileTransferSession } from './download-file';
 import { FtpError } from './errors';
 import { ByteCollector } from './byte-collector';
+import type { AlongsideCommand } from './data-command';
+import { parseMdtm } from './values';
 import { downloadInto } from './transfer';
 import { wholeFileWriter } from './whole-file-write';
 
@@ -36,14 +38,19 @@ export async function downloadInMemory(
   let modified = options.preserveTime === false ? undefined : options.remoteModified;
   // MDTM goes between EPSV and RETR, while the data connection opens, instead of after the transfer.
   const askTime = options.preserveTime !== false && modified === undefined && session.features.has('MDTM');
-  const meanwhile = askTime
-    ? async (): Promise<void> => {
-        modified = await remoteModificationTime(session, remotePath);
+  const alongside: AlongsideCommand | undefined = askTime
+    ? {
+        command: 'MDTM',
+        arg: remotePath,
+        // A refusal only means the time is not kept.
+        onReply: (reply) => {
+          modified = reply.code === 213 ? parseMdtm(reply.text) : undefined;
+        },
       }
     : undefined;
   let result;
   try {
-    result = await downloadInto(session, remotePath, collector, { ...options, totalBytes: expectedSize, ...(meanwhile === undefined ? {} : { meanwhile }) });
+    result = await downloadInto(session, remotePath, collector, { ...options, totalBytes: expectedSize, ...(alongside === undefined ? {} : { alongside }) });
   } catch (error) {
     const mismatch = error instanceof FtpError && error.kind === 'verify-failed';
     if (options.keepPartial !== false && !mismatch && collector.bytes > 0) await wholeFileWriter.place({ part, chunks: collector.chunks }).catch(() => undefined);

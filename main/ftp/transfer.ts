@@ -87,7 +87,7 @@ export function downloadInto(
   session: TransferSession,
   remotePath: string,
   collector: ByteCollector,
-  options: StreamTransferOptions & Pick<DataCommand, 'meanwhile'> = {},
+  options: StreamTransferOptions & Pick<DataCommand, 'alongside'> = {},
 ): Promise<TransferResult> {
   return retrieve(
     session,
@@ -130,7 +130,7 @@ async function retrieve(
   remotePath: string,
   type: 'A' | 'I',
   startAt: number,
-  options: StreamTransferOptions & Pick<DataCommand, 'meanwhile'>,
+  options: StreamTransferOptions & Pick<DataCommand, 'alongside'>,
   move: (stream: Duplex, counted: (chunk: Buffer) => void) => Promise<void>,
 ): Promise<TransferResult> {
   await session.ensureType(type);
@@ -141,7 +141,7 @@ async function retrieve(
     arg: remotePath,
     restartAt: startAt,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.meanwhile === undefined ? {} : { meanwhile: options.meanwhile }),
+    ...(options.alongside === undefined ? {} : { alongside: options.alongside }),
     body: (stream, activity) =>
       move(stream, (chunk) => {
         meter.add(chunk.length);

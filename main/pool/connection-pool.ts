@@ -1,5 +1,6 @@
 import type { AskInsecure } from '../ftp/security';
 import { FtpClient, type ConnectOptions } from '../ftp/client';
+import type { DataStats } from '../ftp/data';
 import { FtpError } from '../ftp/errors';
 import { isConnectionLevel } from './connection-errors';
 import { TrustedLeaf } from './trusted-leaf';
@@ -48,8 +49,14 @@ export interface PoolStats {
   readonly retried: number;
   /** The most tasks that ran at the same time. */
   readonly peakBusy: number;
-  /** Data connections over every connection, and how many resumed their control session. */
-  readonly dataConnections: { readonly opened: number; readonly resumed: number };
+  /** Data connections over every connection, how many resumed their control session, and how many went out together with EPSV. */
+  readonly dataConnections: Readonly<DataStats>;
+}
+
+function addDataStats(into: DataStats, more: DataStats): void {
+  into.opened += more.opened;
+  into.resumed += more.resumed;
+  into.sentTogether += more.sentTogether;
 }
 
 interface Job<T = unknown> {
@@ -91,7 +98,7 @@ export class ConnectionPool {
   private closed = false;
   private insecureAnswer: boolean | undefined;
   private readonly counters = { opened: 0, broken: 0, retried: 0, peakBusy: 0 };
-  private readonly retiredData = { opened: 0, resumed: 0 };
+  private readonly retiredData: DataStats = { opened: 0, resumed: 0, sentTogether: 0 };
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size ?? DEFAULT_SIZE));
@@ -114,11 +121,7 @@ export class ConnectionPool {
   /** Counters for logs and tests. */
   stats(): PoolStats {
     const data = { ...this.retiredData };
-    for (const slot of this.slots) {
-      const stats = slot.client.dataConnectionStats();
-      data.opened += stats.opened;
-      data.resumed += stats.resumed;
-    }
+    for (const slot of this.slots) addDataStats(data, slot.client.dataConnectionStats());
     return { ...this.counters, dataConnections: data };
   }
 
@@ -260,9 +263,7 @@ export class ConnectionPool {
 
   /** Keeps a leaving connection's data-connection counts in the pool's stats. */
   private keepDataStats(slot: Slot): void {
-    const stats = slot.client.dataConnectionStats();
-    this.retiredData.opened += stats.opened;
-    this.retiredData.resumed += stats.resumed;
+    addDataStats(this.retiredData, slot.client.dataConnectionStats());
   }
 
   /** Every task, waiting or yet to come, fails with `error`. */

@@ -87,7 +87,7 @@ describe('data connections (rules 10, 12)', () => {
     const sameCert = { key: certs.serverKey, cert: certs.serverCert };
     const lenient = await rig({ files: { a: 'ok' }, dataTls: sameCert });
     expect(await lenient.client.downloadTo('a', collector().sink)).toMatchObject({ sessionReused: false, bytes: 2 });
-    expect(lenient.client.dataConnectionStats()).toEqual({ opened: 1, resumed: 0 });
+    expect(lenient.client.dataConnectionStats()).toEqual({ opened: 1, resumed: 0, sentTogether: 0 });
     const strict = await rig({ files: { a: 'ok' }, dataTls: sameCert }, { connect: { data: { requireSessionReuse: true } } });
     expect(await failure(strict.client.downloadTo('a', collector().sink))).toMatchObject({ kind: 'session-not-resumed', phase: 'data' });
     await strict.client.noop();

@@ -30,7 +30,7 @@ describe('transfer queue under random connection drops', () => {
     const { queue, opened } = poolQueue({ dataDir: path.join(temp.path, 'data'), server, port: proxy.port });
     // Each control connection lives 0.3–3 s, then the proxy resets it, whatever it is doing.
     proxy.setLifetime({ min: 300, max: 3_000 });
-    const failures = async () => (await queue.list('failed', 0, 20)).items.map((item) => `${item.remotePath}: ${item.error?.message ?? ''}`);
+    const failures = async () => (await queue.list('failed', 0, 20)).items.map((item) => `${item.remotePath}: ${item.error?.kind ?? ''} after ${item.attempts} tries: ${item.error?.message ?? ''}`);
     try {
       await queue.enqueue({ direction: 'upload', sources: [{ path: source, kind: 'folder' }], targetFolder: '/' });
       await idleOrStuck(queue);

@@ -41,6 +41,8 @@ export interface ReceivedCommand {
   readonly bytes: Buffer;
   /** True when it came over TLS. */
   readonly secure: boolean;
+  /** Counts the reads of its connection: commands the client wrote together share it. */
+  readonly read: number;
 }
 
 /** A scriptable FTP(S) server on 127.0.0.1 for fault-injection tests, in the spirit of curl's ftpserver.pl. */
@@ -114,6 +116,7 @@ class FaultConnection implements SessionView {
   // Raw TCP bytes go to TLS while this is set; flipping it is how TLS starts and stops in place.
   private toTls: Duplex | undefined;
   private pending = Buffer.alloc(0);
+  private reads = 0;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
   // Swallows what TLS writes: a server that never answers the client's close_notify.
@@ -152,6 +155,7 @@ class FaultConnection implements SessionView {
   }
 
   private onBytes(chunk: Buffer): void {
+    this.reads += 1;
     this.pending = Buffer.concat([this.pending, chunk]);
     for (let lf = this.pending.indexOf(0x0a); lf !== -1; lf = this.pending.indexOf(0x0a)) {
       const bytes = Buffer.from(this.pending.subarray(0, this.pending[lf - 1] === 0x0d ? lf - 1 : lf));
@@ -160,7 +164,7 @@ class FaultConnection implements SessionView {
       const space = line.indexOf(' ');
       const verb = (space === -1 ? line : line.slice(0, space)).toUpperCase();
       const arg = space === -1 ? '' : line.slice(space + 1);
-      this.record({ connection: this.index, verb, arg, line, bytes, secure: this.secure });
+      this.record({ connection: this.index, verb, arg, line, bytes, secure: this.secure, read: this.reads });
       this.queue = this.queue.then(() => this.answer(this.handlerFor(verb, arg), arg));
     }
   }
