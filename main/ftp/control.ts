@@ -164,7 +164,7 @@ export class ControlConnection {
     const replies = commands.map(
       ({ command, arg, options = {} }, index) =>
         new Promise<Reply>((resolve, reject) => {
-          // The first goes out through pump(); the others are written with it and only wait for their replies.
+          // All are written below in one go; those marked sent are only waited on when pump() reaches them.
           this.queue.push({ line: lines[index], logText: loggableCommand(command, arg), options, resolve, reject, sent: index > 0 });
         }),
     );

@@ -35,6 +35,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedOptions {
     allowCcc: o.allowCcc ?? false,
     allowProtC: o.allowProtC ?? false,
     passivePorts: o.passivePorts,
+    quietLogs: o.quietLogs ?? false,
     user: o.user ?? 'sluice',
     password: o.password ?? randomBytes(12).toString('base64url'),
   };

@@ -19,6 +19,11 @@ export interface ServerOptions {
   allowProtC?: boolean;
   /** Passive data port range. Default: the server's own choice (any free port). */
   passivePorts?: { min: number; max: number };
+  /**
+   * Log only what a production server logs (vsftpd: transfers), not every command and TLS
+   * event. For benchmarks: the clients share the machine's CPU with the server. Default false.
+   */
+  quietLogs?: boolean;
   /** Login; defaults 'sluice' / a random password. */
   user?: string;
   password?: string;
@@ -33,6 +38,7 @@ export interface ResolvedOptions {
   allowCcc: boolean;
   allowProtC: boolean;
   passivePorts: { min: number; max: number } | undefined;
+  quietLogs: boolean;
   user: string;
   password: string;
 }

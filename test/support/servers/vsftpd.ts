@@ -51,7 +51,7 @@ export const vsftpd: ServerDriver = {
       validate_cert: yn(opts.requireClientCert),
       ca_certs_file: certs.caPath,
       vsftpd_log_file: log, xferlog_enable: 'YES', xferlog_std_format: 'NO',
-      log_ftp_protocol: 'YES', debug_ssl: 'YES', syslog_enable: 'NO',
+      log_ftp_protocol: yn(!opts.quietLogs), debug_ssl: yn(!opts.quietLogs), syslog_enable: 'NO',
     };
     if (opts.passivePorts) {
       conf.pasv_min_port = opts.passivePorts.min;
