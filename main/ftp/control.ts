@@ -48,8 +48,10 @@ interface Command {
   readonly options: SendOptions;
   readonly resolve: (reply: Reply) => void;
   readonly reject: (error: FtpError) => void;
-  /** Already written by interject(): only its reply is awaited. */
+  /** Already written (by interject() or sendTogether()): only its reply is awaited. */
   readonly sent?: boolean;
+  /** Written by interject(): until its reply, every reply before it must come within its deadline. */
+  readonly interjected?: boolean;
 }
 
 const DEFAULT_REPLY_TIMEOUT_MS = 30_000;
@@ -75,6 +77,8 @@ export class ControlConnection {
   private charset: Charset;
   private fatal: FtpError | undefined;
   private replyTimer: NodeJS.Timeout | undefined;
+  // Set while an interjected command (ABOR) waits: no reply before it may take longer, a transfer's "forever" included.
+  private interjectDeadlineMs: number | undefined;
   // A refused NOOP is harmless; a fatal error is already recorded by fail().
   private readonly keepalive = new IdleTimer(() => {
     if (this.current === undefined && this.queue.length === 0 && !this.held && !this.securing) this.send('NOOP').catch(() => undefined);
@@ -204,7 +208,7 @@ export class ControlConnection {
   /**
    * Writes `command` at once, inside TLS when on, while the command in flight waits for its
    * reply (ABOR during a transfer; RFC 4217 §13: no urgent data). Its reply is the one after
-   * the current command's; both must arrive within `timeoutMs`.
+   * those of the commands already written; each of them must arrive within `timeoutMs`.
    */
   interject(command: string, options: SendOptions = {}): Promise<Reply> {
     const current = this.current;
@@ -213,12 +217,12 @@ export class ControlConnection {
     const line = encodeCommand(command, undefined, this.charset, options.phase ?? 'command');
     this.log.write('sent', command);
     this.stream.write(line);
-    const ms = options.timeoutMs ?? this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
-    this.armReplyTimer({ ...current, options: { ...current.options, timeoutMs: ms } });
+    this.interjectDeadlineMs = options.timeoutMs ?? this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+    this.armReplyTimer(current);
     return new Promise<Reply>((resolve, reject) => {
       // Its reply comes after those of the commands already written with the current one (sendTogether).
       const at = this.queue.findIndex((queued) => queued.sent !== true);
-      this.queue.splice(at === -1 ? this.queue.length : at, 0, { line, logText: command, options, resolve, reject, sent: true });
+      this.queue.splice(at === -1 ? this.queue.length : at, 0, { line, logText: command, options, resolve, reject, sent: true, interjected: true });
     });
   }
 
@@ -361,7 +365,7 @@ export class ControlConnection {
 
   private armReplyTimer(command: Command): void {
     clearTimeout(this.replyTimer);
-    const ms = command.options.timeoutMs ?? this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+    const ms = this.interjectDeadlineMs ?? command.options.timeoutMs ?? this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
     if (ms <= 0) return;
     this.replyTimer = setTimeout(() => {
       this.fail(new FtpError('timeout', `No reply to ${command.logText} within ${ms} ms`, command.options.phase ?? 'command'));
@@ -401,12 +405,13 @@ export class ControlConnection {
     }
     if (reply.code < 200) {
       command.options.onPreliminary?.(reply);
-      // After an interject() the deadline for both replies stands; a 1xx must not lift it.
-      if (this.queue[0]?.sent !== true) this.armReplyTimer(command);
+      // After an interject() the deadline stands; a 1xx must not push it back.
+      if (this.interjectDeadlineMs === undefined) this.armReplyTimer(command);
       return undefined;
     }
     clearTimeout(this.replyTimer);
     this.current = undefined;
+    if (command.interjected === true) this.interjectDeadlineMs = undefined;
     const detach = command.options.detachOn?.includes(reply.code) === true;
     if (detach) this.detach();
     command.resolve(reply);

@@ -105,8 +105,12 @@ export function connectPassiveAfter(session: DataSession, epsv: Promise<Reply>):
   let opening: PendingData | undefined;
   let closed = false;
   const ready = epsv.then((reply) => {
-    if (closed) throw new FtpError('connection-closed', 'The data connection closed before it opened', 'data');
-    opening = connectPassive(session, epsvPort(reply));
+    const port = epsvPort(reply);
+    if (closed) {
+      releaseWaitingServer(session, port);
+      throw new FtpError('connection-closed', 'The data connection closed before it opened', 'data');
+    }
+    opening = connectPassive(session, port);
     return opening.ready;
   });
   // A caller that fails before awaiting `ready` must not leave an unhandled rejection behind.
@@ -118,6 +122,20 @@ export function connectPassiveAfter(session: DataSession, epsv: Promise<Reply>):
       opening?.close();
     },
   };
+}
+
+/**
+ * Connects to `port` and hangs up at once. The command sent with its EPSV (cancelled before
+ * the reply came) has the server waiting in accept(), for a minute on vsftpd, deaf to our
+ * ABOR meanwhile; a connection that closes makes it answer now and stay in step.
+ */
+function releaseWaitingServer(session: DataSession, port: number): void {
+  const host = session.control.raw.remoteAddress;
+  if (host === undefined) return;
+  const socket = connect({ host, port });
+  socket.on('connect', () => socket.destroy());
+  socket.on('error', () => socket.destroy());
+  socket.setTimeout(connectTimeoutOf(session), () => socket.destroy());
 }
 
 async function openPassive(session: DataSession): Promise<PendingData> {

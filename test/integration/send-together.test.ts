@@ -1,12 +1,12 @@
 import { createServer } from 'node:net';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Action, Handler, ReceivedCommand, SessionView } from '../support/fault-server/index';
 import { partPath } from '../../main/ftp/local-target';
 import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig, type DataRig } from './data-fixtures';
-import { failure, useHarness } from './fixtures';
+import { failure, useHarness, waitFor } from './fixtures';
 
 // Once a session has shown EPSV working, EPSV, MDTM and the data command go out in one write
 // (two round trips fewer per file). Replies must still reach the right command, whatever
@@ -111,6 +111,49 @@ describe('data commands sent together with EPSV', () => {
     expect(server.verbs().slice(-4)).toEqual(['EPSV', 'MDTM', 'RETR', 'ABOR']);
     // Each reply reached its own command: the next one gets its own answer.
     expect(await client.pwd()).toBe('/');
+  });
+
+  it('gives a server that stays silent after ABOR the reply timeout, even for replies written before it', async () => {
+    const nowhere = await closedPort();
+    let epsvCalls = 0;
+    const handlers = {
+      EPSV: (arg: string, session: SessionView) => (++epsvCalls === 2 ? `229 Entering Extended Passive Mode (|||${nowhere}|)` : delegate(() => made, 'EPSV', arg, session)),
+      MDTM: { reply: '213 20240229235958', delayMs: 200 },
+      // A transfer has no reply timeout of its own; this one never ends, and ABOR is never answered.
+      RETR: (arg: string, session: SessionView) => (session.data.has('passive') ? delegate(() => made, 'RETR', arg, session) : { silent: true }),
+      ABOR: { silent: true },
+    };
+    const made: DataRig = await rig({ files: { a: 'aaa', b: 'bbb' } }, { script: handlers });
+    const { client } = made;
+    await client.download('a', path.join(dir.path, 'a'), { expectedSize: 3 });
+    const started = Date.now();
+    await failure(client.download('b', path.join(dir.path, 'b'), { expectedSize: 3 }));
+    // The rig's reply timeout is 2 s: the session gives up then, instead of waiting forever.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await failure(client.pwd())).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('releases a server left waiting for the data connection when the transfer is cancelled before the EPSV reply', async () => {
+    let epsvCalls = 0;
+    const handlers = {
+      // The second EPSV is answered late: the cancel comes while the server holds RETR too.
+      EPSV: async (arg: string, session: SessionView) => {
+        if (++epsvCalls === 2) await new Promise((resolve) => setTimeout(resolve, 300));
+        return delegate(() => made, 'EPSV', arg, session);
+      },
+    };
+    const made: DataRig = await rig({ files: { a: 'aaa', b: 'bbb' } }, { script: handlers });
+    const { client, server } = made;
+    await client.download('a', path.join(dir.path, 'a'), { expectedSize: 3 });
+    const controller = new AbortController();
+    const cancelled = client.download('b', path.join(dir.path, 'b'), { expectedSize: 3, signal: controller.signal });
+    await waitFor(() => server.verbs().filter((verb) => verb === 'RETR').length === 2);
+    controller.abort();
+    expect(await failure(cancelled)).toMatchObject({ kind: 'cancelled' });
+    // The server got a data connection that hung up, answered RETR and then ABOR: the session goes on.
+    expect(await client.pwd()).toBe('/');
+    expect(server.verbs().slice(-4)).toEqual(['MDTM', 'RETR', 'ABOR', 'PWD']);
+    expect(existsSync(path.join(dir.path, 'b'))).toBe(false);
   });
 
   it('sends one command at a time, even after a reconnect, to a server that drops the connection on commands sent together', async () => {
