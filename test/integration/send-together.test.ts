@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Action, Handler, ReceivedCommand, SessionView } from '../support/fault-server/index';
+import type { Action, Handler, ReceivedCommand, Script, SessionView } from '../support/fault-server/index';
 import { partPath } from '../../main/ftp/local-target';
 import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig, type DataRig } from './data-fixtures';
@@ -38,6 +38,28 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * A rig whose second EPSV names a port nobody listens on and whose MDTM answers late, so the
+ * client gives up on the data connection while MDTM is still unanswered. A RETR that finds no
+ * data connection gets `withoutData`.
+ */
+async function rigWithDeadDataPort(withoutData: Action, more: Script = {}): Promise<DataRig> {
+  const nowhere = await closedPort();
+  let epsvCalls = 0;
+  const made: DataRig = await rig(
+    { files: { a: 'aaa', b: 'bbb' } },
+    {
+      script: {
+        EPSV: (arg, session) => (++epsvCalls === 2 ? `229 Entering Extended Passive Mode (|||${nowhere}|)` : delegate(() => made, 'EPSV', arg, session)),
+        MDTM: { reply: '213 20240229235958', delayMs: 200 },
+        RETR: (arg, session) => (session.data.has('passive') ? delegate(() => made, 'RETR', arg, session) : withoutData),
+        ...more,
+      },
+    },
+  );
+  return made;
 }
 
 describe('data commands sent together with EPSV', () => {
@@ -95,16 +117,7 @@ describe('data commands sent together with EPSV', () => {
   });
 
   it('puts ABOR after the replies still due when the data connection cannot open inside a group', async () => {
-    const nowhere = await closedPort();
-    let epsvCalls = 0;
-    const handlers = {
-      EPSV: (arg: string, session: SessionView) => (++epsvCalls === 2 ? `229 Entering Extended Passive Mode (|||${nowhere}|)` : delegate(() => made, 'EPSV', arg, session)),
-      // Slow replies: the client gives up on the data connection while MDTM is still unanswered.
-      MDTM: { reply: '213 20240229235958', delayMs: 200 },
-      RETR: (arg: string, session: SessionView) => (session.data.has('passive') ? delegate(() => made, 'RETR', arg, session) : '425 No data connection'),
-    };
-    const made: DataRig = await rig({ files: { a: 'aaa', b: 'bbb' } }, { script: handlers });
-    const { client, server } = made;
+    const { client, server } = await rigWithDeadDataPort('425 No data connection');
     await client.download('a', path.join(dir.path, 'a'), { expectedSize: 3 });
     // RETR's own answer is the reason given; had ABOR taken it, RETR would seem to have ended well.
     expect(await failure(client.download('b', path.join(dir.path, 'b'), { expectedSize: 3 }))).toMatchObject({ kind: 'command-failed', code: 425 });
@@ -114,17 +127,8 @@ describe('data commands sent together with EPSV', () => {
   });
 
   it('gives a server that stays silent after ABOR the reply timeout, even for replies written before it', async () => {
-    const nowhere = await closedPort();
-    let epsvCalls = 0;
-    const handlers = {
-      EPSV: (arg: string, session: SessionView) => (++epsvCalls === 2 ? `229 Entering Extended Passive Mode (|||${nowhere}|)` : delegate(() => made, 'EPSV', arg, session)),
-      MDTM: { reply: '213 20240229235958', delayMs: 200 },
-      // A transfer has no reply timeout of its own; this one never ends, and ABOR is never answered.
-      RETR: (arg: string, session: SessionView) => (session.data.has('passive') ? delegate(() => made, 'RETR', arg, session) : { silent: true }),
-      ABOR: { silent: true },
-    };
-    const made: DataRig = await rig({ files: { a: 'aaa', b: 'bbb' } }, { script: handlers });
-    const { client } = made;
+    // A transfer has no reply timeout of its own; this one never ends, and ABOR is never answered.
+    const { client } = await rigWithDeadDataPort({ silent: true }, { ABOR: { silent: true } });
     await client.download('a', path.join(dir.path, 'a'), { expectedSize: 3 });
     const started = Date.now();
     await failure(client.download('b', path.join(dir.path, 'b'), { expectedSize: 3 }));
