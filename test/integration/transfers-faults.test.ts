@@ -12,7 +12,9 @@ let server: RunningServer;
 let proxy: DropProxy;
 let temp: ReturnType<typeof makeTempDir>;
 beforeAll(async () => {
-  server = await startServer('vsftpd', { requireSessionReuse: true });
+  // A drop between STOR and our data connect leaves vsftpd in accept() holding the file's
+  // upload lock; 5 s instead of a minute keeps that within this test's ~12 s of retries.
+  server = await startServer('vsftpd', { requireSessionReuse: true, acceptTimeoutSeconds: 5 });
   proxy = await DropProxy.start({ target: { host: '127.0.0.1', port: server.port } });
   temp = makeTempDir();
 });

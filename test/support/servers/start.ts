@@ -36,6 +36,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedOptions {
     allowProtC: o.allowProtC ?? false,
     passivePorts: o.passivePorts,
     quietLogs: o.quietLogs ?? false,
+    acceptTimeoutSeconds: o.acceptTimeoutSeconds,
     user: o.user ?? 'sluice',
     password: o.password ?? randomBytes(12).toString('base64url'),
   };

@@ -24,6 +24,11 @@ export interface ServerOptions {
    * event. For benchmarks: the clients share the machine's CPU with the server. Default false.
    */
   quietLogs?: boolean;
+  /**
+   * vsftpd: how long a transfer waits for its passive data connection (default 60 s). Meanwhile
+   * an upload keeps its write lock on the file, and every retry of that file waits on it.
+   */
+  acceptTimeoutSeconds?: number;
   /** Login; defaults 'sluice' / a random password. */
   user?: string;
   password?: string;
@@ -39,6 +44,7 @@ export interface ResolvedOptions {
   allowProtC: boolean;
   passivePorts: { min: number; max: number } | undefined;
   quietLogs: boolean;
+  acceptTimeoutSeconds: number | undefined;
   user: string;
   password: string;
 }

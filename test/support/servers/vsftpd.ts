@@ -53,6 +53,7 @@ export const vsftpd: ServerDriver = {
       vsftpd_log_file: log, xferlog_enable: 'YES', xferlog_std_format: 'NO',
       log_ftp_protocol: yn(!opts.quietLogs), debug_ssl: yn(!opts.quietLogs), syslog_enable: 'NO',
     };
+    if (opts.acceptTimeoutSeconds !== undefined) conf.accept_timeout = opts.acceptTimeoutSeconds;
     if (opts.passivePorts) {
       conf.pasv_min_port = opts.passivePorts.min;
       conf.pasv_max_port = opts.passivePorts.max;
