@@ -165,20 +165,21 @@ export class ControlConnection {
       const failure = error instanceof FtpError ? error : fromSocketError(error, 'invalid-argument', 'command');
       return commands.map(() => Promise.reject(failure));
     }
+    // All are written below in one go: the first is in flight, pump() only waits for the others' replies.
+    const written: Command[] = [];
     const replies = commands.map(
       ({ command, arg, options = {} }, index) =>
         new Promise<Reply>((resolve, reject) => {
-          // All are written below in one go; those marked sent are only waited on when pump() reaches them.
-          this.queue.push({ line: lines[index], logText: loggableCommand(command, arg), options, resolve, reject, sent: index > 0 });
+          written.push({ line: lines[index], logText: loggableCommand(command, arg), options, resolve, reject, sent: true });
         }),
     );
-    const stream = this.stream ?? this.attach(this.tls?.socket ?? this.raw);
-    const [first, ...rest] = this.queue.splice(0);
+    const [first, ...rest] = written;
     if (first === undefined) return replies;
+    const stream = this.stream ?? this.attach(this.tls?.socket ?? this.raw);
     this.keepalive.stop();
     this.current = first;
     this.queue.push(...rest);
-    for (const command of [first, ...rest]) this.log.write('sent', command.logText);
+    for (const command of written) this.log.write('sent', command.logText);
     stream.write(Buffer.concat(lines));
     this.armReplyTimer(first);
     return replies;

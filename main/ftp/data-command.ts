@@ -56,7 +56,8 @@ export async function runDataCommand(session: TimedDataSession, job: DataCommand
   if (job.signal?.aborted === true) throw cancelled();
   if (canSendTogether(session, job)) return runTogether(session, job);
   const result = await runOneByOne(session, job);
-  if (session.options.mode !== 'active' && !session.memory.epsvRefused && session.memory.pipeline === 'untried') session.memory.pipeline = 'on';
+  // Worked one at a time: the next may go together (canSendTogether still asks for passive mode and EPSV).
+  if (session.memory.pipeline === 'untried') session.memory.pipeline = 'on';
   return result;
 }
 

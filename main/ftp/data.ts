@@ -81,7 +81,8 @@ async function passivePort(session: DataSession): Promise<number> {
   const { control, memory } = session;
   if (!memory.epsvRefused) {
     const reply = await control.send('EPSV', undefined, { phase: 'data' });
-    if (reply.code === 229 || reply.code < 500) return epsvPort(reply);
+    // 229, or a typed error for a failure that is not a refusal of the command.
+    if (reply.code < 500) return epsvPort(reply);
     memory.epsvRefused = true;
     control.note('info', 'EPSV refused; using PASV for this session');
   }
