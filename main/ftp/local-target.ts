@@ -41,12 +41,25 @@ function judgeMissing(localPath: string, error: unknown): undefined {
   throw new FtpError('unsafe-local-path', `Cannot check ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
 }
 
-/** open(2) flags of a temporary file: appending for a resume, else created anew and exclusively; never through a symlink. */
-function partFileFlags(append: boolean): number {
+/**
+ * How a temporary file is opened: created anew ('new'), or continued for a resume, either
+ * appending ('append') or written at explicit positions from its end ('continue': never
+ * created, since writes after the end of a file that vanished would leave a hole).
+ */
+export type PartOpening = 'new' | 'append' | 'continue';
+
+/** open(2) flags of a temporary file; never through a symlink. */
+function partFileFlags(opening: PartOpening): number {
   const nofollow = constants.O_NOFOLLOW ?? 0;
-  return append
-    ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | nofollow
-    : constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | nofollow;
+  switch (opening) {
+    case 'new':
+      return constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | nofollow;
+    case 'append':
+      return constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | nofollow;
+    case 'continue':
+      // No O_APPEND: Linux's pwrite() ignores the position on such a file.
+      return constants.O_WRONLY | nofollow;
+  }
 }
 
 // 1 MiB: few, large writes per download.
@@ -59,18 +72,18 @@ const WRITE_HIGH_WATER_MARK = 1024 * 1024;
  * earlier run is removed first, after the same check as before (a symlink or a folder is an error).
  */
 export async function openPartFile(partFile: string, append: boolean): Promise<WriteStream> {
-  const handle = await openPartHandle(partFile, append);
+  const handle = await openPartHandle(partFile, append ? 'append' : 'new');
   return handle.createWriteStream({ highWaterMark: WRITE_HIGH_WATER_MARK });
 }
 
-/** openPartFile's handle, for a caller that writes it whole (whole-file-write.ts). */
-export async function openPartHandle(partFile: string, append: boolean): Promise<FileHandle> {
-  const flags = partFileFlags(append);
+/** openPartFile's handle, for a caller that writes it itself (whole-file-write.ts, ring-file-writer.ts). */
+export async function openPartHandle(partFile: string, opening: PartOpening): Promise<FileHandle> {
+  const flags = partFileFlags(opening);
   try {
     try {
       return await open(partFile, flags, 0o644);
     } catch (error) {
-      if (append || (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (opening !== 'new' || (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       await regularFileOrNothing(partFile);
       await unlink(partFile).catch(ignoreMissing);
       return await open(partFile, flags, 0o644);
@@ -82,7 +95,7 @@ export async function openPartHandle(partFile: string, append: boolean): Promise
 
 /** openPartHandle for a fresh file without the thread-pool round trips (small files): a file descriptor. */
 export function openPartFileNow(partFile: string): number {
-  const flags = partFileFlags(false);
+  const flags = partFileFlags('new');
   try {
     try {
       return openSync(partFile, flags, 0o644);

@@ -56,7 +56,7 @@ function placeNow(file: WholeFile): void {
 
 async function placeThroughPool(file: WholeFile): Promise<void> {
   const { part, target } = file;
-  const handle = await openPartHandle(part, false);
+  const handle = await openPartHandle(part, 'new');
   try {
     await handle.writeFile(Buffer.concat(file.chunks));
     if (file.modified !== undefined) await handle.utimes(file.modified, file.modified);
