@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import type { SendOptions } from './control';
 import { connectPassiveAfter, openData, type DataSession, type PendingData } from './data';
+import type { DirectReader } from './direct-read';
 import { FtpError, fromSocketError } from './errors';
 import type { Reply } from './reply';
 
@@ -17,8 +18,13 @@ export interface DataCommand {
    * code, goes to `onReply`; it does not decide the transfer.
    */
   readonly alongside?: AlongsideCommand;
-  /** Moves the bytes over the open data stream and calls `activity` whenever some move; resolves when its side is done. */
-  readonly body: (stream: Duplex, activity: () => void) => Promise<void>;
+  /**
+   * Moves the bytes over the open data stream and calls `activity` whenever some move; resolves
+   * when its side is done. `direct`: the bytes go to `reader`, and the stream only ends.
+   */
+  readonly body: (stream: Duplex, activity: () => void, direct: boolean) => Promise<void>;
+  /** Takes a download's bytes straight from the socket where the data connection allows it (see direct-read.ts). */
+  readonly reader?: DirectReader;
   readonly signal?: AbortSignal;
   /** Sees the 1xx replies (STOU names the file in its 150). */
   readonly onPreliminary?: (reply: Reply) => void;
@@ -95,7 +101,7 @@ async function runTogether(session: TimedDataSession, job: DataCommand): Promise
   final.catch(() => undefined);
   try {
     // The run starts now: if EPSV fails, it still settles the data command already sent (ABOR when needed).
-    const result = await new DataRun(session, job, connectPassiveAfter(session, epsv), final).run();
+    const result = await new DataRun(session, job, connectPassiveAfter(session, epsv, job.reader), final).run();
     memory.stats.sentTogether += 1;
     return result;
   } catch (error) {
@@ -115,7 +121,7 @@ function mayBlameSendingTogether(error: unknown): boolean {
 
 async function runOneByOne(session: TimedDataSession, job: DataCommand): Promise<DataCommandResult> {
   const { control } = session;
-  const pending = await openData(session);
+  const pending = await openData(session, job.reader);
   try {
     if (job.alongside !== undefined) job.alongside.onReply(await control.send(job.alongside.command, job.alongside.arg, { phase: 'data' }));
     if (job.restartAt !== undefined && job.restartAt > 0) {
@@ -173,7 +179,7 @@ class DataRun {
       if (sessionReused === true) stats.resumed += 1;
       if (sessionReused === false) this.checkUnresumed();
       this.watchStalls();
-      await this.job.body(stream, () => this.touch()).catch((error: unknown) => {
+      await this.job.body(stream, () => this.touch(), this.pending.direct).catch((error: unknown) => {
         throw this.failure ?? fromSocketError(error, 'connection-closed', 'data');
       });
       clearInterval(this.stallTimer);

@@ -1,5 +1,5 @@
-import type { Socket } from 'node:net';
-import { connect, TLSSocket } from 'node:tls';
+import type { OnReadOpts, Socket } from 'node:net';
+import { connect, TLSSocket, type ConnectionOptions } from 'node:tls';
 import { FtpError, fromSocketError } from './errors';
 import type { SecurityPolicy } from './policy';
 import type { SecurityState } from './security';
@@ -16,9 +16,21 @@ export interface DataTlsContext {
   readonly state: SecurityState;
 }
 
+/**
+ * A TCP connection for TLS to make itself. Node takes `onread` (see direct-read.ts) only from a
+ * TLS socket that owns its TCP connection, not from one laid over a socket we made.
+ */
+export interface OwnConnection {
+  readonly host: string;
+  readonly port: number;
+  readonly onread: OnReadOpts;
+}
+
 /** A data connection's TLS client on its way: the handshake settles once the TCP socket has connected. */
 export interface DataTlsStart {
   readonly tls: TLSSocket;
+  /** The TCP connection under it: the socket given, or `tls` itself for an OwnConnection. */
+  readonly socket: Socket;
   readonly handshake: Promise<TLSSocket>;
   /** The control connection's certificate, which a full handshake must present again. */
   readonly expected: Buffer;
@@ -36,20 +48,26 @@ interface SessionSetter {
  * owns the TCP socket directly: no JavaScript stream sits between them. The socket may still
  * be connecting: the handshake then begins on 'connect'.
  */
-export function startDataTls(socket: Socket, context: DataTlsContext): DataTlsStart {
+export function startDataTls(transport: Socket | OwnConnection, context: DataTlsContext): DataTlsStart {
   const { state } = context;
   const expected = state.peerCertificate;
   if (expected === undefined) throw new FtpError('protocol', 'No control certificate to compare the data connection with', 'data');
-  const options = tlsConnectionOptions(context.policy, context.host, socket);
+  const given = 'connecting' in transport ? transport : undefined;
+  const options: ConnectionOptions & { onread?: OnReadOpts } =
+    'connecting' in transport
+      ? tlsConnectionOptions(context.policy, context.host, transport)
+      : { ...tlsConnectionOptions(context.policy, context.host), host: transport.host, port: transport.port, onread: transport.onread };
   const session = state.session;
   // Node 20's tls.connect decodes a `session` option twice (in the TLSSocket constructor, then
   // in connect), and each decode parses the server certificate: ~0.3 ms of CPU per data
-  // connection. Over a socket still connecting, the handshake waits for 'connect', so the
-  // session can be set once, right after connect() returns.
+  // connection. Over a socket still connecting (always one TLS makes itself), the handshake
+  // waits for 'connect', so the session can be set once, right after connect() returns.
   const setter = (TLSSocket.prototype as SessionSetter).setSession;
-  const setLater = socket.connecting && typeof setter === 'function';
+  const setLater = (given?.connecting ?? true) && typeof setter === 'function';
   if (session !== undefined && !setLater) options.session = session;
   const tls = connect(withSharedContext(context.policy, options, state.keyShareGroup));
+  // tls.connect takes no `noDelay`; libuv keeps the flag for the TCP socket it is about to make.
+  if (given === undefined) tls.setNoDelay(true);
   if (session !== undefined && setLater) setter.call(tls, session);
   // TLS 1.3 tickets come after the handshake and some servers issue a fresh one per data
   // connection; the newest is the one the next connection offers.
@@ -68,15 +86,15 @@ export function startDataTls(socket: Socket, context: DataTlsContext): DataTlsSt
     });
   });
   handshake.catch(() => undefined);
-  return { tls, handshake, expected };
+  return { tls, socket: given ?? tls, handshake, expected };
 }
 
 /**
  * Waits for the handshake `startDataTls` began and requires the server certificate to be
  * byte-equal to the control connection's (security rule 10).
  */
-export async function finishDataTls(start: DataTlsStart, socket: Socket, timeoutMs: number): Promise<TLSSocket> {
-  const { tls } = start;
+export async function finishDataTls(start: DataTlsStart, timeoutMs: number): Promise<TLSSocket> {
+  const { tls, socket } = start;
   try {
     await withTimeout(start.handshake, timeoutMs, () => new FtpError('timeout', `The data connection's TLS handshake took longer than ${timeoutMs} ms`, 'data'));
   } catch (error) {
@@ -93,7 +111,7 @@ export async function finishDataTls(start: DataTlsStart, socket: Socket, timeout
 
 /** Runs TLS over a connected data socket (active mode) and checks its certificate: see startDataTls. */
 export function secureDataSocket(socket: Socket, context: DataTlsContext, timeoutMs: number): Promise<TLSSocket> {
-  return finishDataTls(startDataTls(socket, context), socket, timeoutMs);
+  return finishDataTls(startDataTls(socket, context), timeoutMs);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { connect, type Socket } from 'node:net';
+import { connect, type OnReadOpts, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { formatEprt, formatPort, listenForData, type DataListener } from './active';
 import type { ControlConnection } from './control';
 import { finishDataTls, secureDataSocket, startDataTls, type DataTlsContext, type DataTlsStart } from './data-tls';
+import { onreadOf, type DirectReader } from './direct-read';
 import { FtpError, fromSocketError } from './errors';
 import { parseEpsvReply, parsePasvReply } from './passive';
 import type { Reply } from './reply';
@@ -57,6 +58,8 @@ export interface DataSession extends DataTlsContext {
 export interface PendingData {
   /** The data stream once open and, under PROT P, secured and checked. */
   readonly ready: Promise<Duplex>;
+  /** The bytes go to the DirectReader it was opened with; the stream emits no 'data', only 'end', 'error' and 'close'. */
+  readonly direct: boolean;
   /** Tears it down, whatever state it is in. */
   close(): void;
 }
@@ -68,9 +71,13 @@ export function connectTimeoutOf(session: DataSession): number {
   return session.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 }
 
-/** Asks the server for a data connection (EPSV/PASV or EPRT/PORT) and starts opening it. */
-export async function openData(session: DataSession): Promise<PendingData> {
-  const pending = session.options.mode === 'active' ? await openActive(session) : await openPassive(session);
+/**
+ * Asks the server for a data connection (EPSV/PASV or EPRT/PORT) and starts opening it. A
+ * passive one hands its bytes to `reader` when given (see PendingData.direct); an active one,
+ * accepted from a listening socket, cannot.
+ */
+export async function openData(session: DataSession, reader?: DirectReader): Promise<PendingData> {
+  const pending = session.options.mode === 'active' ? await openActive(session) : await openPassive(session, reader);
   // A caller that fails before awaiting `ready` must not leave an unhandled rejection behind.
   pending.ready.catch(() => undefined);
   return pending;
@@ -102,7 +109,7 @@ function epsvPort(reply: Reply): number {
 }
 
 /** The data connection of an EPSV sent ahead: it opens when the reply comes (see runDataCommand). */
-export function connectPassiveAfter(session: DataSession, epsv: Promise<Reply>): PendingData {
+export function connectPassiveAfter(session: DataSession, epsv: Promise<Reply>, reader?: DirectReader): PendingData {
   let opening: PendingData | undefined;
   let closed = false;
   const ready = epsv.then((reply) => {
@@ -111,13 +118,14 @@ export function connectPassiveAfter(session: DataSession, epsv: Promise<Reply>):
       releaseWaitingServer(session, port);
       throw new FtpError('connection-closed', 'The data connection closed before it opened', 'data');
     }
-    opening = connectPassive(session, port);
+    opening = connectPassive(session, port, reader);
     return opening.ready;
   });
   // A caller that fails before awaiting `ready` must not leave an unhandled rejection behind.
   ready.catch(() => undefined);
   return {
     ready,
+    direct: reader !== undefined,
     close: () => {
       closed = true;
       opening?.close();
@@ -139,28 +147,25 @@ function releaseWaitingServer(session: DataSession, port: number): void {
   socket.setTimeout(connectTimeoutOf(session), () => socket.destroy());
 }
 
-async function openPassive(session: DataSession): Promise<PendingData> {
-  return connectPassive(session, await passivePort(session));
+async function openPassive(session: DataSession, reader: DirectReader | undefined): Promise<PendingData> {
+  return connectPassive(session, await passivePort(session), reader);
 }
 
-/** Opens the data connection to `port` of the control peer (the port of an EPSV/PASV reply). */
-export function connectPassive(session: DataSession, port: number): PendingData {
+/** Opens the data connection to `port` of the control peer (the port of an EPSV/PASV reply); its bytes go to `reader` when given. */
+export function connectPassive(session: DataSession, port: number, reader?: DirectReader): PendingData {
   const host = session.control.raw.remoteAddress;
   if (host === undefined) throw new FtpError('connection-closed', 'The control connection has no peer address', 'data');
   const timeoutMs = connectTimeoutOf(session);
-  const socket = connect({ host, port, noDelay: true });
-  let securing: DataTlsStart | undefined;
-  try {
-    // TLS is set up while TCP connects; its handshake starts on 'connect'.
-    securing = session.state.dataProtection === 'P' ? startDataTls(socket, session) : undefined;
-  } catch (error) {
-    socket.destroy();
-    throw error;
-  }
+  const onread = reader === undefined ? undefined : onreadOf(reader);
+  const { socket, securing } =
+    session.state.dataProtection === 'P'
+      ? connectSecured(session, host, port, onread)
+      : { socket: connect({ host, port, noDelay: true, ...(onread === undefined ? {} : { onread }) }), securing: undefined };
   let current: Duplex = securing?.tls ?? socket;
+  reader?.attach(current);
   const ready = (async (): Promise<Duplex> => {
     await withTimeout(connected(socket), timeoutMs, () => new FtpError('timeout', `No data connection to ${host}:${port} within ${timeoutMs} ms`, 'data'));
-    if (securing !== undefined) current = await finishDataTls(securing, socket, timeoutMs);
+    if (securing !== undefined) current = await finishDataTls(securing, timeoutMs);
     return current;
   })();
   // The TLS socket may not own the TCP socket yet (still connecting): both go.
@@ -169,7 +174,25 @@ export function connectPassive(session: DataSession, port: number): PendingData 
     socket.destroy();
   };
   ready.catch(close);
-  return { ready, close };
+  return { ready, direct: reader !== undefined, close };
+}
+
+/**
+ * TCP and TLS for a PROT P data connection: TLS is set up while TCP connects, and its
+ * handshake starts on 'connect'. With `onread`, TLS makes the TCP connection itself.
+ */
+function connectSecured(session: DataSession, host: string, port: number, onread: OnReadOpts | undefined): { socket: Socket; securing: DataTlsStart } {
+  if (onread !== undefined) {
+    const securing = startDataTls({ host, port, onread }, session);
+    return { socket: securing.socket, securing };
+  }
+  const socket = connect({ host, port, noDelay: true });
+  try {
+    return { socket, securing: startDataTls(socket, session) };
+  } catch (error) {
+    socket.destroy();
+    throw error;
+  }
 }
 
 async function openActive(session: DataSession): Promise<PendingData> {
@@ -195,6 +218,7 @@ async function openActive(session: DataSession): Promise<PendingData> {
   })();
   return {
     ready,
+    direct: false,
     close: () => {
       listener.close();
       current?.destroy();

@@ -4,9 +4,10 @@ import { pipeline } from 'node:stream/promises';
 import { rename, stat, unlink, utimes } from 'node:fs/promises';
 import { FtpError } from './errors';
 import type { FeatureMap } from './features';
-import { openPartFile, partPath, regularFileOrNothing } from './local-target';
+import { openPartFile, openPartHandle, partPath, regularFileOrNothing } from './local-target';
+import { RingFileWriter } from './ring-file-writer';
 import { downloadInMemory, fitsInMemory, remoteModificationTime, sizeMismatch } from './small-download';
-import { downloadTo, type DownloadStreamOptions, type TransferResult, type TransferSession } from './transfer';
+import { downloadTo, downloadToFile, type DownloadStreamOptions, type TransferResult, type TransferSession } from './transfer';
 
 /** The remote file operations a file transfer uses besides the data connection. */
 export interface FileTransferSession extends TransferSession {
@@ -73,26 +74,16 @@ export async function downloadFile(session: FileTransferSession, remotePath: str
   if (remoteSize !== undefined && offset > remoteSize) offset = 0;
   if (fitsInMemory(options, offset, remoteSize)) return downloadInMemory(session, remotePath, localPath, part, remoteSize, options);
   let result: TransferResult | undefined;
-  // The size of the temporary file, when known without asking the disk: a new file holds exactly what was written.
+  // The size of the temporary file, when known without asking the disk.
   let written: number | undefined;
   if (remoteSize === undefined || offset < remoteSize || offset === 0) {
-    const file = await openPartFile(part, offset > 0);
-    const gate = options.throttle?.();
-    const paced = gate === undefined ? undefined : pipeline(gate, file);
-    paced?.catch(() => undefined);
-    try {
-      const streamOptions: DownloadStreamOptions = { ...options, startAt: offset, ...(remoteSize === undefined ? {} : { totalBytes: remoteSize }) };
-      result = await downloadTo(session, remotePath, gate ?? file, streamOptions);
-      await paced;
-      // The data is on disk at 'finish'; wait for the file to close before renaming it.
-      if (!file.closed) await once(file, 'close');
-      if (offset === 0) written = file.bytesWritten;
-    } catch (error) {
-      gate?.destroy();
-      file.destroy();
-      if (options.keepPartial === false || !binary) await unlink(part).catch(() => undefined);
-      throw error;
-    }
+    const streamOptions: DownloadStreamOptions = { ...options, startAt: offset, ...(remoteSize === undefined ? {} : { totalBytes: remoteSize }) };
+    const keepPartial = options.keepPartial !== false && binary;
+    // A paced or TYPE A download goes through streams (a Transform each); a binary one through the ring.
+    const throughRing = binary && options.throttle === undefined;
+    ({ result, written } = throughRing
+      ? await ringToPart(session, remotePath, part, offset, keepPartial, streamOptions)
+      : await streamToPart(session, remotePath, part, offset, keepPartial, options.throttle, streamOptions));
   }
   const size = written ?? (await stat(part)).size;
   if (binary && options.verify !== false) {
@@ -111,4 +102,57 @@ export async function downloadFile(session: FileTransferSession, remotePath: str
   await rename(part, localPath);
   const base = result ?? { bytes: 0, reply: { code: 226, text: 'Already complete', lines: [] }, durationMs: 0 };
   return { ...base, resumedFrom: offset, size };
+}
+
+/** What a download into the temporary file leaves: the transfer's result and, when known without asking the disk, the file's size. */
+interface PartWritten {
+  readonly result: TransferResult;
+  readonly written: number | undefined;
+}
+
+/** Downloads into `part` from `offset` through a RingFileWriter; a failure leaves a prefix of the file there (or nothing, unless `keepPartial`). */
+async function ringToPart(session: FileTransferSession, remotePath: string, part: string, offset: number, keepPartial: boolean, options: DownloadStreamOptions): Promise<PartWritten> {
+  const handle = await openPartHandle(part, offset > 0 ? 'continue' : 'new');
+  const writer = new RingFileWriter(handle.fd, offset, part);
+  try {
+    // Positional writes after the file's end would leave a hole: the file must still end where the resume starts.
+    if (offset > 0 && (await handle.stat()).size !== offset) throw new FtpError('unsafe-local-path', `${part} changed while the download was resuming`, 'data');
+    const result = await downloadToFile(session, remotePath, writer, options);
+    await handle.close();
+    return { result, written: writer.size };
+  } catch (error) {
+    await writer.settle();
+    await handle.close().catch(() => undefined);
+    if (!keepPartial) await unlink(part).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Downloads into `part` from `offset` through a write stream, paced by `throttle` when given. */
+async function streamToPart(
+  session: FileTransferSession,
+  remotePath: string,
+  part: string,
+  offset: number,
+  keepPartial: boolean,
+  throttle: (() => Transform) | undefined,
+  options: DownloadStreamOptions,
+): Promise<PartWritten> {
+  const file = await openPartFile(part, offset > 0);
+  const gate = throttle?.();
+  const paced = gate === undefined ? undefined : pipeline(gate, file);
+  paced?.catch(() => undefined);
+  try {
+    const result = await downloadTo(session, remotePath, gate ?? file, options);
+    await paced;
+    // The data is on disk at 'finish'; wait for the file to close before renaming it.
+    if (!file.closed) await once(file, 'close');
+    // A new file holds exactly what was written.
+    return { result, written: offset === 0 ? file.bytesWritten : undefined };
+  } catch (error) {
+    gate?.destroy();
+    file.destroy();
+    if (!keepPartial) await unlink(part).catch(() => undefined);
+    throw error;
+  }
 }

@@ -4,10 +4,10 @@ import { connect, createSecureContext, rootCertificates, type ConnectionOptions,
 import { groupsPreferring } from './key-share';
 import type { SecurityPolicy } from './policy';
 
-/** The TLS options for a control connection to `host` over `stream`, per the site's policy. */
-export function tlsConnectionOptions(policy: SecurityPolicy, host: string, stream: Duplex): ConnectionOptions {
+/** The TLS options for a connection to `host` over `stream` (else TLS connects itself), per the site's policy. */
+export function tlsConnectionOptions(policy: SecurityPolicy, host: string, stream?: Duplex): ConnectionOptions {
   const options: ConnectionOptions = {
-    socket: stream,
+    ...(stream === undefined ? {} : { socket: stream }),
     minVersion: policy.minVersion ?? 'TLSv1.2',
     // We decide on the certificate ourselves (verifyServer), with Node's verdict as one input.
     rejectUnauthorized: false,

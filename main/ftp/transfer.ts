@@ -3,8 +3,10 @@ import type { ByteCollector } from './byte-collector';
 import { pipeline } from 'node:stream/promises';
 import { localToNetwork, networkToLocal } from './ascii';
 import { runDataCommand, type DataCommand, type TimedDataSession } from './data-command';
+import type { DirectReader } from './direct-read';
 import { FtpError } from './errors';
 import { ProgressMeter, type ProgressListener } from './progress';
+import type { RingFileWriter } from './ring-file-writer';
 import type { Reply } from './reply';
 
 /** TYPE I moves bytes as they are; TYPE A converts line endings. */
@@ -69,11 +71,26 @@ export const UPLOAD_READ_CHUNK = READ_CHUNK;
 export async function downloadTo(session: TransferSession, remotePath: string, sink: Writable, options: DownloadStreamOptions = {}): Promise<TransferResult> {
   const type = options.type ?? 'binary';
   const startAt = checkedOffset(type, options.startAt);
-  return retrieve(session, remotePath, type === 'ascii' ? 'A' : 'I', startAt, options, async (stream, counted) => {
-    stream.on('data', counted);
-    const end = options.end ?? true;
-    if (type === 'ascii') await pipeline(stream, networkToLocal(options.localLineEnding ?? '\n'), sink, { end });
-    else await pipeline(stream, sink, { end });
+  return retrieve(session, remotePath, type === 'ascii' ? 'A' : 'I', startAt, options, (counted) => ({
+    move: async (stream) => {
+      stream.on('data', (chunk: Buffer) => counted(chunk.length));
+      const end = options.end ?? true;
+      if (type === 'ascii') await pipeline(stream, networkToLocal(options.localLineEnding ?? '\n'), sink, { end });
+      else await pipeline(stream, sink, { end });
+    },
+  }));
+}
+
+/**
+ * Downloads `remotePath` (RETR, binary, from `options.startAt`) into a file through `writer`.
+ * A passive data connection hands its bytes to the writer straight from the socket; an active
+ * one feeds it from its stream.
+ */
+export async function downloadToFile(session: TransferSession, remotePath: string, writer: RingFileWriter, options: StreamTransferOptions = {}): Promise<TransferResult> {
+  const startAt = checkedOffset('binary', options.startAt);
+  return retrieve(session, remotePath, 'I', startAt, options, (counted) => {
+    writer.onBytes = counted;
+    return { reader: writer, move: (stream, direct) => writer.complete(stream, direct) };
   });
 }
 
@@ -89,13 +106,8 @@ export function downloadInto(
   collector: ByteCollector,
   options: StreamTransferOptions & Pick<DataCommand, 'alongside'> = {},
 ): Promise<TransferResult> {
-  return retrieve(
-    session,
-    remotePath,
-    'I',
-    0,
-    options,
-    (stream, counted) =>
+  return retrieve(session, remotePath, 'I', 0, options, (counted) => ({
+    move: (stream) =>
       new Promise<void>((resolve, reject) => {
         stream.on('data', (chunk: Buffer) => {
           try {
@@ -105,7 +117,7 @@ export function downloadInto(
             stream.destroy();
             return;
           }
-          counted(chunk);
+          counted(chunk.length);
         });
         let ended = false;
         stream.once('end', () => {
@@ -118,12 +130,20 @@ export function downloadInto(
           if (!ended) reject(new FtpError('connection-closed', 'The data connection closed before the end of the file', 'data'));
         });
       }),
-  );
+  }));
+}
+
+/** How a download takes its bytes off the data connection. */
+interface Receiver {
+  /** Takes the bytes straight from the socket where the data connection allows (see DataCommand.reader). */
+  readonly reader?: DirectReader;
+  /** Reads the data stream (or, `direct`, waits for its end) and resolves when every byte is placed. */
+  move(stream: Duplex, direct: boolean): Promise<void>;
 }
 
 /**
- * RETR from `startAt` in TYPE `type`, with the progress meter and the result both downloads
- * share: `move` reads the data stream and passes each chunk to `counted`.
+ * RETR from `startAt` in TYPE `type`, with the progress meter and the result every download
+ * shares. `receive` gets `counted`, which must see the length of every arrival.
  */
 async function retrieve(
   session: TransferSession,
@@ -131,10 +151,16 @@ async function retrieve(
   type: 'A' | 'I',
   startAt: number,
   options: StreamTransferOptions & Pick<DataCommand, 'alongside'>,
-  move: (stream: Duplex, counted: (chunk: Buffer) => void) => Promise<void>,
+  receive: (counted: (length: number) => void) => Receiver,
 ): Promise<TransferResult> {
   await session.ensureType(type);
   const meter = new ProgressMeter(options.onProgress, startAt, options.totalBytes, options.progressIntervalMs);
+  // The stall watch starts with the body; bytes that reach a direct reader before it only count.
+  let activity = (): void => undefined;
+  const { reader, move } = receive((length) => {
+    meter.add(length);
+    activity();
+  });
   const started = performance.now();
   const result = await runDataCommand(session, {
     command: 'RETR',
@@ -142,11 +168,11 @@ async function retrieve(
     restartAt: startAt,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.alongside === undefined ? {} : { alongside: options.alongside }),
-    body: (stream, activity) =>
-      move(stream, (chunk) => {
-        meter.add(chunk.length);
-        activity();
-      }),
+    ...(reader === undefined ? {} : { reader }),
+    body: (stream, touch, direct) => {
+      activity = touch;
+      return move(stream, direct);
+    },
   });
   meter.finish();
   return withReuse({ bytes: meter.bytes, reply: result.reply, durationMs: performance.now() - started }, result.sessionReused);

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { partPath } from '../../main/ftp/local-target';
+import { RingFileWriter } from '../../main/ftp/ring-file-writer';
 import { useFreshTempDir } from '../support/fresh-temp-dir';
 import { useDataRig } from './data-fixtures';
 import { failure, useHarness } from './fixtures';
@@ -24,6 +25,28 @@ describe('download to a file (rules 17, 18)', () => {
     expect(result).toMatchObject({ bytes: content.length, size: content.length, resumedFrom: 0 });
     expect(statSync(target).mtime.toISOString()).toBe('2024-02-29T23:59:58.000Z');
     expect(server.verbs().slice(-4)).toEqual(['EPSV', 'RETR', 'SIZE', 'MDTM']);
+  });
+
+  it('writes a file larger than the write ring byte-exact on every data path: passive under PROT P and PROT C (from the socket), active (from the stream)', async () => {
+    const content = randomBytes(5 * 1024 * 1024 + 777);
+    const paths = [
+      { name: 'passive-p', connect: {} },
+      { name: 'passive-c', connect: { policy: { mode: 'explicit' as const, dataProtection: 'C' as const, extraCa: [harness.certs().caCert] } } },
+      { name: 'active-p', connect: { data: { mode: 'active' as const } } },
+    ];
+    // Bytes taken straight from the socket reach the writer through `received` (Node's onread).
+    const fromSocket = vi.spyOn(RingFileWriter.prototype, 'received');
+    for (const { name, connect } of paths) {
+      const { client, data } = await rig({ files: { 'big.bin': content } }, { connect });
+      const target = path.join(dir.path, name);
+      fromSocket.mockClear();
+      const result = await client.download('big.bin', target);
+      expect(readFileSync(target).equals(content), name).toBe(true);
+      expect(result).toMatchObject({ bytes: content.length, size: content.length });
+      expect(data.connections[0]?.secure, name).toBe(name.endsWith('-p'));
+      expect(fromSocket.mock.calls.length > 0, name).toBe(name.startsWith('passive'));
+    }
+    fromSocket.mockRestore();
   });
 
   it('needs neither SIZE nor MDTM when the listing gave size and time', async () => {
