@@ -46,17 +46,21 @@ interface SessionSetter {
  * (RFC 4217 §10; servers with session reuse required refuse anything else, and the reuse
  * proves to the server that the data connection comes from the client that logged in). TLS
  * owns the TCP socket directly: no JavaScript stream sits between them. The socket may still
- * be connecting: the handshake then begins on 'connect'.
+ * be connecting: the handshake then begins on 'connect'. Given an OwnConnection, TLS makes the
+ * TCP connection itself.
  */
 export function startDataTls(transport: Socket | OwnConnection, context: DataTlsContext): DataTlsStart {
   const { state } = context;
   const expected = state.peerCertificate;
   if (expected === undefined) throw new FtpError('protocol', 'No control certificate to compare the data connection with', 'data');
-  const given = 'connecting' in transport ? transport : undefined;
-  const options: ConnectionOptions & { onread?: OnReadOpts } =
-    'connecting' in transport
-      ? tlsConnectionOptions(context.policy, context.host, transport)
-      : { ...tlsConnectionOptions(context.policy, context.host), host: transport.host, port: transport.port, onread: transport.onread };
+  let given: Socket | undefined;
+  let options: ConnectionOptions & { onread?: OnReadOpts };
+  if ('connecting' in transport) {
+    given = transport;
+    options = tlsConnectionOptions(context.policy, context.host, transport);
+  } else {
+    options = { ...tlsConnectionOptions(context.policy, context.host), host: transport.host, port: transport.port, onread: transport.onread };
+  }
   const session = state.session;
   // Node 20's tls.connect decodes a `session` option twice (in the TLSSocket constructor, then
   // in connect), and each decode parses the server certificate: ~0.3 ms of CPU per data
