@@ -81,7 +81,7 @@ export class ControlConnection {
   private interjectDeadlineMs: number | undefined;
   // A refused NOOP is harmless; a fatal error is already recorded by fail().
   private readonly keepalive = new IdleTimer(() => {
-    if (this.current === undefined && this.queue.length === 0 && !this.held && !this.securing) this.send('NOOP').catch(() => undefined);
+    if (this.idle) this.send('NOOP').catch(() => undefined);
   });
 
   constructor(
@@ -150,14 +150,18 @@ export class ControlConnection {
     return this.enqueue(line, loggableCommand(command, arg), options);
   }
 
+  /** No command in flight or waiting, and nothing holding commands back. */
+  private get idle(): boolean {
+    return this.current === undefined && this.queue.length === 0 && !this.held && !this.securing;
+  }
+
   /**
    * Sends `commands` in one write, without waiting for each reply (RFC 959 lets a client send
    * ahead; replies still come in order). Only when the connection is quiet: otherwise they go
    * one at a time, like send(). Each promise resolves with its command's final reply.
    */
   sendTogether(commands: readonly { readonly command: string; readonly arg?: string; readonly options?: SendOptions }[]): Promise<Reply>[] {
-    const quiet = this.current === undefined && this.queue.length === 0 && !this.held && !this.securing && this.fatal === undefined;
-    if (!quiet || commands.length < 2) return commands.map(({ command, arg, options }) => this.send(command, arg, options));
+    if (!this.idle || this.fatal !== undefined || commands.length < 2) return commands.map(({ command, arg, options }) => this.send(command, arg, options));
     let lines: Buffer[];
     try {
       lines = commands.map(({ command, arg, options }) => encodeCommand(command, arg, this.charset, options?.phase ?? 'command'));

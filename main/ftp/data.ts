@@ -44,7 +44,12 @@ export interface DataStats {
 
 /** A fresh memory for a new session. */
 export function initialDataMemory(): DataMemory {
-  return { epsvRefused: false, eprtRefused: false, pipeline: 'untried', stats: { opened: 0, resumed: 0, sentTogether: 0 } };
+  return { epsvRefused: false, eprtRefused: false, pipeline: 'untried', stats: emptyDataStats() };
+}
+
+/** Counts of a session (or a pool) that has opened no data connection yet. */
+export function emptyDataStats(): DataStats {
+  return { opened: 0, resumed: 0, sentTogether: 0 };
 }
 
 /** Everything a data connection needs from its session. */

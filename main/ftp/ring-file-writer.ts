@@ -36,8 +36,6 @@ export class RingFileWriter implements DirectReader {
   private allocated = 0;
   private current: Buffer;
   private used = 0;
-  // Where `current` goes in the file.
-  private position: number;
   // Full slices waiting for the disk, in file order, and the one being written.
   private readonly queued: Buffer[] = [];
   private writing: Buffer | undefined;
@@ -58,18 +56,12 @@ export class RingFileWriter implements DirectReader {
   /** Writes to `fd` from `startAt` on; `path` names the file in errors. */
   constructor(
     private readonly fd: number,
-    private readonly startAt: number,
+    startAt: number,
     private readonly path: string,
     private readonly disk: RingDisk = nodeDisk,
   ) {
-    this.position = startAt;
     this.written = startAt;
     this.current = this.takeSlice();
-  }
-
-  /** Bytes taken so far (written or on their way). */
-  get bytes(): number {
-    return this.position + this.used - this.startAt;
   }
 
   /** The file's size once `complete` resolved. */
@@ -180,7 +172,6 @@ export class RingFileWriter implements DirectReader {
   private flush(): void {
     if (this.used === 0) return;
     this.queued.push(this.used === this.current.length ? this.current : this.current.subarray(0, this.used));
-    this.position += this.used;
     this.current = this.takeSlice();
     this.used = 0;
     this.pump();

@@ -1,6 +1,6 @@
 import type { AskInsecure } from '../ftp/security';
 import { FtpClient, type ConnectOptions } from '../ftp/client';
-import type { DataStats } from '../ftp/data';
+import { emptyDataStats, type DataStats } from '../ftp/data';
 import { FtpError } from '../ftp/errors';
 import { isConnectionLevel } from './connection-errors';
 import { TrustedLeaf } from './trusted-leaf';
@@ -98,7 +98,7 @@ export class ConnectionPool {
   private closed = false;
   private insecureAnswer: boolean | undefined;
   private readonly counters = { opened: 0, broken: 0, retried: 0, peakBusy: 0 };
-  private readonly retiredData: DataStats = { opened: 0, resumed: 0, sentTogether: 0 };
+  private readonly retiredData = emptyDataStats();
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size ?? DEFAULT_SIZE));
