@@ -4,6 +4,33 @@
  * sentence a person can act on; the log keeps the detail.
  */
 
+/**
+ * The failures of the FTP engine: network, TLS and protocol, data connections and listings.
+ * The engine's own errors (main/ftp/errors.ts) take these kinds, and 'invalid-argument'.
+ */
+export type EngineErrorKind =
+  // network and protocol
+  | 'timeout'
+  | 'connection-closed'
+  | 'connection-failed'
+  | 'tls-required'
+  | 'tls-handshake'
+  | 'certificate-rejected'
+  | 'auth-failed'
+  | 'command-failed'
+  | 'reply-too-long'
+  | 'reply-too-large'
+  | 'protocol'
+  | 'injection'
+  | 'closed'
+  | 'cancelled'
+  // data connections and listings
+  | 'data-certificate-mismatch'
+  | 'session-not-resumed'
+  | 'listing-too-large'
+  | 'unsafe-local-path'
+  | 'verify-failed';
+
 /** Every kind of failure the services report. */
 export type ErrorKind =
   // contract and transport
@@ -20,27 +47,7 @@ export type ErrorKind =
   | 'is-a-directory'
   | 'unsupported'
   | 'io'
-  // network and protocol (engine)
-  | 'timeout'
-  | 'connection-closed'
-  | 'connection-failed'
-  | 'tls-required'
-  | 'tls-handshake'
-  | 'certificate-rejected'
-  | 'auth-failed'
-  | 'command-failed'
-  | 'reply-too-long'
-  | 'reply-too-large'
-  | 'protocol'
-  | 'injection'
-  | 'closed'
-  | 'cancelled'
-  // data connections and listings (engine)
-  | 'data-certificate-mismatch'
-  | 'session-not-resumed'
-  | 'listing-too-large'
-  | 'unsafe-local-path'
-  | 'verify-failed'
+  | EngineErrorKind
   // saved sites and the credential vault
   | 'vault-locked'
   | 'wrong-master-password'

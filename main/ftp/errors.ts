@@ -1,29 +1,7 @@
-import type { ErrorKind, ErrorPhase, WireError } from '../../shared/errors';
+import type { EngineErrorKind, ErrorPhase, WireError } from '../../shared/errors';
 
-/** The kinds of failure the FTP engine reports; a subset of the shared wire kinds. */
-export type FtpErrorKind = Extract<
-  ErrorKind,
-  | 'timeout'
-  | 'connection-closed'
-  | 'connection-failed'
-  | 'tls-required'
-  | 'tls-handshake'
-  | 'certificate-rejected'
-  | 'auth-failed'
-  | 'command-failed'
-  | 'reply-too-long'
-  | 'reply-too-large'
-  | 'protocol'
-  | 'invalid-argument'
-  | 'injection'
-  | 'closed'
-  | 'cancelled'
-  | 'data-certificate-mismatch'
-  | 'session-not-resumed'
-  | 'listing-too-large'
-  | 'unsafe-local-path'
-  | 'verify-failed'
->;
+/** The kinds of failure the FTP engine reports: the shared engine kinds, and a bad argument. */
+export type FtpErrorKind = EngineErrorKind | 'invalid-argument';
 
 /** Where in a session the engine was when it failed. */
 export type FtpPhase = ErrorPhase;

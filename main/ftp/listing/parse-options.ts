@@ -50,8 +50,8 @@ export function resolveListingOptions(options: ListingOptions = {}): ResolvedLis
 }
 
 /**
- * A listing went over a cap. It has the engine's wire shape `{ kind, message, phase }`; the
- * kind is not in FtpErrorKind yet, so it lives here until the lead adds it to the contract.
+ * A listing went over a cap. It has the engine's wire shape `{ kind, message, phase }`, and
+ * which cap it was: the parsers stand alone, and list.ts turns this into an FtpError.
  */
 export class ListingTooLargeError extends Error implements WireError {
   override readonly name = 'ListingTooLargeError';
