@@ -10,7 +10,7 @@ import { useAppStore } from '../store/StoreContext';
 import { SiteEditor, type SiteTab } from './SiteEditor';
 import { newSiteValues, secretsToSave, storesSecret, validateSite, valuesFromSite, type SiteField, type SiteFormValues } from './siteForm';
 import { SiteTree, type TreeSelection } from './SiteTree';
-import { buildSiteTree, findFolder, uniqueName, visibleRows } from './siteTree';
+import { buildSiteTree, findFolder, uniqueName, visibleRows, type SiteFolderNode } from './siteTree';
 import { FieldError } from '../dialogs/FieldError';
 
 /** The folder a selection lives in: new sites and folders are created there. */
@@ -25,7 +25,21 @@ function folderOfSelection(selection: TreeSelection, sites: readonly SiteProfile
   }
 }
 
-/** True when `folder` is `path` or inside it. */
+/** A folder rename on its way to the service. */
+interface FolderRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The selection to show. The service pushes the renamed lists before the rename's own answer
+ * arrives; from then on the renamed folder is selected under its new name, so it is never
+ * shown unselected in between.
+ */
+function followRename(selection: TreeSelection, renaming: FolderRename | null, tree: SiteFolderNode): TreeSelection {
+  if (renaming === null || selection.kind !== 'folder' || selection.path !== renaming.from) return selection;
+  return findFolder(tree, renaming.from) === undefined && findFolder(tree, renaming.to) !== undefined ? { kind: 'folder', path: renaming.to } : selection;
+}
 
 /**
  * The Site Manager (FileZilla class): a tree of folders and sites on the left, the
@@ -37,7 +51,8 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const vault = useAppStore((state) => state.vault);
   const sitesActions = useAppStore((state) => state.sitesActions);
   const connect = useAppStore((state) => state.connectionActions.connect);
-  const [selection, setSelection] = useState<TreeSelection>(() => (sites[0] ? { kind: 'site', id: sites[0].id } : { kind: 'folder', path: '' }));
+  const [picked, setSelection] = useState<TreeSelection>(() => (sites[0] ? { kind: 'site', id: sites[0].id } : { kind: 'folder', path: '' }));
+  const [renaming, setRenaming] = useState<FolderRename | null>(null);
   const [values, setValues] = useState<SiteFormValues | null>(() => (sites[0] ? valuesFromSite(sites[0]) : null));
   const [errors, setErrors] = useState<Partial<Record<SiteField, string>>>({});
   const [tab, setTab] = useState<SiteTab>('general');
@@ -50,6 +65,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
 
   const tree = useMemo(() => buildSiteTree(sites, siteFolders), [sites, siteFolders]);
   const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
+  const selection = followRename(picked, renaming, tree);
   const currentFolder = folderOfSelection(selection, sites, values);
   const savedSite = selection.kind === 'site' ? sites.find((site) => site.id === selection.id) : undefined;
   const draftRow =
@@ -141,10 +157,15 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
     const parent = folderSegments(selection.path).slice(0, -1).join('/');
     const target = parent ? `${parent}/${name}` : name;
     const from = selection.path;
+    setRenaming({ from, to: target });
     void guarded(async () => {
-      // One call moves the sites and sub-folders inside too, in one write of the sites file.
-      await sitesActions.renameFolder(from, target);
-      setSelection({ kind: 'folder', path: target });
+      try {
+        // One call moves the sites and sub-folders inside too, in one write of the sites file.
+        await sitesActions.renameFolder(from, target);
+        setSelection({ kind: 'folder', path: target });
+      } finally {
+        setRenaming(null);
+      }
     }, false);
   }
 
