@@ -74,12 +74,20 @@ export interface Codec<Frame> {
 
 /**
  * The WebSocket codec: JSON text. Contract values are plain data (numbers for times,
- * no Dates, no class instances) so JSON carries them unchanged.
+ * no Dates, no class instances) so JSON carries them unchanged, with one exception: JSON
+ * writes an `undefined` array item as null, which an optional argument's schema refuses.
+ * Optional arguments come last, so a call leaves its trailing undefined ones out.
  */
 export const jsonCodec: Codec<string> = {
-  encode: (message) => JSON.stringify(message),
+  encode: (message) => JSON.stringify(message.type === 'call' ? { ...message, args: withoutTrailingUndefined(message.args) } : message),
   decode: (frame) => JSON.parse(frame) as unknown,
 };
+
+function withoutTrailingUndefined(args: readonly unknown[]): readonly unknown[] {
+  let length = args.length;
+  while (length > 0 && args[length - 1] === undefined) length--;
+  return length === args.length ? args : args.slice(0, length);
+}
 
 /** The Electron IPC codec: the structured clone algorithm, as `ipcRenderer.invoke` applies it. */
 export const structuredCloneCodec: Codec<unknown> = {

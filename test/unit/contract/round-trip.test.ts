@@ -9,6 +9,7 @@ import { contracts, type Services } from '../../../shared/services';
 import { createServices } from '../../../main/services';
 import { loopbackTransport } from '../../support/loopback-transport';
 import { makeTempDir } from '../../support/temp-dir';
+import { siteDraft } from '../sites/fixtures';
 
 const codecs: [string, Codec<unknown>][] = [
   ['WebSocket (JSON)', jsonCodec as Codec<unknown>],
@@ -44,6 +45,12 @@ describe.each(codecs)('contract round trip over the %s codec', (_name, codec) =>
   it('resolves a method that returns nothing (JSON drops undefined)', async () => {
     await expect(remote.local.delete([path.join(temp.path, 'notes.txt')], 'permanent')).resolves.toBeUndefined();
     expect((await remote.local.list(temp.path)).entries.map((entry) => entry.name)).toEqual(['photos']);
+  });
+
+  it('passes an optional last argument left undefined (JSON would make it null)', async () => {
+    // A new site saved with no secret typed: sites.save(draft, undefined).
+    const saved = await remote.sites.save({ ...siteDraft(), passwordMode: 'ask' }, undefined);
+    expect(await direct.sites.list()).toEqual([saved]);
   });
 
   it('rethrows a service error as a typed SluiceError with its kind', async () => {
