@@ -1,4 +1,4 @@
-import type { SiteProfile, SiteSecrets } from '../../shared/services/sites';
+import type { SiteProfile, SiteSecrets, StoredSecrets } from '../../shared/services/sites';
 import { noSecureStorageError, siteSecretKey, vaultLockedError, type CredentialVault, type SiteSecretName } from './vault/credential-vault';
 
 /** One change to the vault a save makes: a value to store, or `null` to forget. */
@@ -55,6 +55,12 @@ export async function copySecrets(vault: CredentialVault, from: SiteProfile, toI
     if (value !== undefined) changes.push({ key: siteSecretKey(toId, name), value });
   }
   return changes;
+}
+
+/** Which secrets the vault holds for `site`: only those the site keeps (a leftover of an older setting does not count). */
+export async function storedSecretsOf(vault: CredentialVault, site: SiteProfile): Promise<StoredSecrets> {
+  const stored = async (name: SiteSecretName) => keepsSecret(site, name) && (await vault.has(siteSecretKey(site.id, name)));
+  return { password: await stored('password'), passphrase: await stored('passphrase') };
 }
 
 /** Every vault key a site may own, for removal. */

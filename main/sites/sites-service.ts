@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Unsubscribe } from '../../shared/contract/service';
 import { SluiceError } from '../../shared/errors';
-import { sitesContract, type SiteDraft, type SiteProfile, type SiteSecrets, type SitesService, type VaultStatus } from '../../shared/services/sites';
+import { sitesContract, type SiteDraft, type SiteProfile, type SiteSecrets, type SitesService, type StoredSecrets, type VaultStatus } from '../../shared/services/sites';
 import { Emitter } from '../events';
 import { OperationLock } from '../operation-lock';
 import { copyName } from './find-site';
 import { completeFolders, withFolder, withFolderRenamed, withoutFolder, type SitesData } from './site-folders';
-import { allSecretKeys, applySecretChanges, assertVaultCanApply, copySecrets, planSecretChanges, readSecrets, type SecretChange } from './site-secrets';
+import { allSecretKeys, applySecretChanges, assertVaultCanApply, copySecrets, planSecretChanges, readSecrets, storedSecretsOf, type SecretChange } from './site-secrets';
 import { SitesStore, sitesFileName } from './sites-store';
 import type { CredentialVault } from './vault/credential-vault';
 import { openCredentialVault } from './vault/open-vault';
@@ -132,6 +132,11 @@ export class NodeSitesService implements SitesService {
 
   async vaultStatus(): Promise<VaultStatus> {
     return (await this.vault).status();
+  }
+
+  async storedSecrets(id: string): Promise<StoredSecrets> {
+    const [valid] = validate(sitesContract.methods.storedSecrets, [id]);
+    return this.exclusive(async (store, vault) => storedSecretsOf(vault, requireSite((await store.read()).sites, valid)));
   }
 
   async unlockVault(masterPassword: string): Promise<VaultStatus> {

@@ -55,6 +55,12 @@ export interface SiteSecrets {
   readonly passphrase?: string | null;
 }
 
+/** Which secrets the vault holds for a site: never their values. */
+export interface StoredSecrets {
+  readonly password: boolean;
+  readonly passphrase: boolean;
+}
+
 /** Which vault guards secrets in this shell. */
 export interface VaultStatus {
   /** `os`: Electron safeStorage; `master-password`: scrypt + AES-256-GCM; `none`: every secret is asked. */
@@ -73,6 +79,8 @@ export interface SitesService {
   duplicate(id: string): Promise<SiteProfile>;
   remove(id: string): Promise<void>;
   vaultStatus(): Promise<VaultStatus>;
+  /** Which secrets are saved for a site (the Site Manager says "saved" only then); a locked vault can tell too. */
+  storedSecrets(id: string): Promise<StoredSecrets>;
   /** Creates (first time) or unlocks the master-password vault. */
   unlockVault(masterPassword: string): Promise<VaultStatus>;
   /**
@@ -143,6 +151,7 @@ export const sitesContract = defineContract<SitesService>({
     duplicate: z.tuple([idSchema]),
     remove: z.tuple([idSchema]),
     vaultStatus: z.tuple([]),
+    storedSecrets: z.tuple([idSchema]),
     unlockVault: z.tuple([z.string().min(1).max(4096)]),
     listFolders: z.tuple([]),
     createFolder: z.tuple([folderPathSchema]),

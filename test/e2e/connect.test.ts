@@ -169,7 +169,12 @@ describe('connect', () => {
       await manager.getByLabel('Host').fill('127.0.0.1');
       await manager.getByLabel('Port').fill(String(first.port));
       await manager.getByLabel('User').fill(first.user);
-      await manager.getByLabel('Password', { exact: true }).fill(first.password);
+      // Saved with "Save password" but none typed: the field must not claim a saved one.
+      const passwordField = manager.getByLabel('Password', { exact: true });
+      await manager.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => manager.getByRole('treeitem', { name: 'Test vsftpd' }).getAttribute('aria-selected')).toBe('true');
+      expect(await passwordField.getAttribute('placeholder')).toBe('');
+      await passwordField.fill(first.password);
       await manager.getByRole('button', { name: 'Save' }).click();
 
       // The web shell keeps secrets in a master-password vault: the first save creates it.
@@ -179,7 +184,7 @@ describe('connect', () => {
       await master.getByLabel('Master password', { exact: true }).fill('e2e master password');
       if (create) await master.getByLabel('Repeat master password').fill('e2e master password');
       await master.getByRole('button', { name: create ? 'Create' : 'Unlock' }).click();
-      await expect.poll(() => manager.getByRole('treeitem', { name: 'Test vsftpd' }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => passwordField.getAttribute('placeholder')).toBe('Saved — type to replace');
       await manager.getByRole('button', { name: 'Close' }).click();
       await page.close();
       await before.stop();
@@ -204,6 +209,8 @@ describe('connect', () => {
       await item.click();
       expect(await item.getAttribute('aria-level')).toBe('4');
       expect(await reopened.getByLabel('Host').inputValue()).toBe('127.0.0.1');
+      // After the restart the vault is locked, and can still tell that the password is there.
+      await expect.poll(() => reopened.getByLabel('Password', { exact: true }).getAttribute('placeholder')).toBe('Saved — type to replace');
       await reopened.getByRole('button', { name: 'Connect' }).click();
 
       // Whatever the engine asks next (the vault's master password, the certificate of a

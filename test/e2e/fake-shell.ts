@@ -45,6 +45,8 @@ export class FakeServices {
   siteFolders: string[] = [];
   vault: VaultStatus = { kind: 'master-password', locked: true, initialized: false };
   masterPassword: string | null = null;
+  /** The site ids with a password in the fake vault. */
+  readonly storedPasswords = new Set<string>();
   pending: PromptRequest[] = [];
   answers: { id: string; answer: PromptAnswer }[] = [];
   log: LogLine[] = [];
@@ -112,6 +114,8 @@ export class FakeServices {
       async save(draft, secrets) {
         fake.calls.push(`save ${draft.name} secrets=${JSON.stringify(secrets ?? null)}`);
         const site: SiteProfile = { ...draft, id: draft.id ?? `site${fake.sites.length + 1}` };
+        if (typeof secrets?.password === 'string') fake.storedPasswords.add(site.id);
+        if (secrets?.password === null) fake.storedPasswords.delete(site.id);
         fake.sites = [...fake.sites.filter((other) => other.id !== site.id), site];
         fake.sitesChanged.fire(fake.sites);
         return site;
@@ -128,6 +132,7 @@ export class FakeServices {
         fake.sitesChanged.fire(fake.sites);
       },
       vaultStatus: async () => fake.vault,
+      storedSecrets: async (id) => ({ password: fake.storedPasswords.has(id), passphrase: false }),
       async unlockVault(master) {
         if (fake.masterPassword !== null && master !== fake.masterPassword) {
           throw Object.assign(new Error('Wrong master password'), { kind: 'wrong-master-password' });

@@ -11,6 +11,8 @@ export interface CredentialVault {
   unlock(masterPassword: string): Promise<VaultStatus>;
   /** The secret under `key`, or undefined when none is stored. */
   get(key: string): Promise<string | undefined>;
+  /** Whether a secret is stored under `key`; works on a locked vault, since it reads no secret. */
+  has(key: string): Promise<boolean>;
   set(key: string, value: string): Promise<void>;
   /** Forgets `key`; works on a locked vault, since forgetting needs no key. */
   delete(key: string): Promise<void>;
@@ -54,6 +56,10 @@ export class NoVault implements CredentialVault {
 
   async get(_key: string): Promise<string | undefined> {
     return undefined;
+  }
+
+  async has(_key: string): Promise<boolean> {
+    return false;
   }
 
   async set(_key: string, _value: string): Promise<void> {

@@ -97,6 +97,10 @@ export class MasterPasswordVault implements CredentialVault {
     });
   }
 
+  has(key: string): Promise<boolean> {
+    return this.serial.run(async () => (await this.refresh())?.entries.has(key) ?? false);
+  }
+
   set(key: string, value: string): Promise<void> {
     return this.serial.run(async () => {
       const state = await this.refresh();

@@ -75,6 +75,10 @@ export class OsVault implements CredentialVault {
     });
   }
 
+  has(key: string): Promise<boolean> {
+    return this.serial.run(async () => (await this.entries()).has(key));
+  }
+
   set(key: string, value: string): Promise<void> {
     return this.serial.run(async () => {
       const entries = await this.entries();

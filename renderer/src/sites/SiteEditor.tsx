@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SiteProfile, VaultStatus } from '../../../shared/services/sites';
+import type { StoredSecrets, VaultStatus } from '../../../shared/services/sites';
 import { TabList } from '../shell/TabList';
 import { AdvancedTab, GeneralTab, SecurityTab, TransferTab, type TabProps } from './SiteTabs';
 
@@ -18,9 +18,9 @@ export function SiteEditor({
   tab,
   onTab,
   vault,
-  saved,
+  stored,
   ...props
-}: TabProps & { tab: SiteTab; onTab: (tab: SiteTab) => void; vault: VaultStatus | null; saved: SiteProfile | undefined }) {
+}: TabProps & { tab: SiteTab; onTab: (tab: SiteTab) => void; vault: VaultStatus | null; stored: StoredSecrets | undefined }) {
   const baseId = useId();
 
   return (
@@ -35,8 +35,8 @@ export function SiteEditor({
         panelId={(id) => `${baseId}-${id}-panel`}
       />
       <div role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}`} className="site-tab-panel">
-        {tab === 'general' && <GeneralTab {...props} vault={vault} saved={saved} />}
-        {tab === 'security' && <SecurityTab {...props} />}
+        {tab === 'general' && <GeneralTab {...props} vault={vault} stored={stored} />}
+        {tab === 'security' && <SecurityTab {...props} stored={stored} />}
         {tab === 'transfer' && <TransferTab {...props} />}
         {tab === 'advanced' && <AdvancedTab {...props} />}
       </div>

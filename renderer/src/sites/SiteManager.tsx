@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Copy, FolderPlus, Plug, Plus, Save, Trash2 } from 'lucide-react';
-import type { SiteProfile } from '../../../shared/services/sites';
+import type { SiteProfile, StoredSecrets } from '../../../shared/services/sites';
 import { folderSegments, isWithinFolder } from '../../../shared/site-folders';
 import { Dialog } from '../dialogs/Dialog';
 import { describeError } from '../files/errors';
@@ -41,6 +41,25 @@ function followRename(selection: TreeSelection, renaming: FolderRename | null, t
   return findFolder(tree, renaming.from) === undefined && findFolder(tree, renaming.to) !== undefined ? { kind: 'folder', path: renaming.to } : selection;
 }
 
+/** Which secrets the vault holds for the saved site, asked again after each save of it (a new profile object). */
+function useStoredSecrets(site: SiteProfile | undefined): StoredSecrets | undefined {
+  const storedSecrets = useAppStore((state) => state.sitesActions.storedSecrets);
+  const [stored, setStored] = useState<{ site: SiteProfile; secrets: StoredSecrets }>();
+  useEffect(() => {
+    if (site === undefined) return;
+    let current = true;
+    storedSecrets(site.id).then(
+      (secrets) => current && setStored({ site, secrets }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [site, storedSecrets]);
+  // An answer about another site (or an older save of this one) says nothing about this one.
+  return stored !== undefined && stored.site === site ? stored.secrets : undefined;
+}
+
 /**
  * The Site Manager (FileZilla class): a tree of folders and sites on the left, the
  * selected site's settings in tabs on the right; Save, Connect (saves first), Close.
@@ -68,6 +87,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const selection = followRename(picked, renaming, tree);
   const currentFolder = folderOfSelection(selection, sites, values);
   const savedSite = selection.kind === 'site' ? sites.find((site) => site.id === selection.id) : undefined;
+  const stored = useStoredSecrets(savedSite);
   const draftRow =
     selection.kind === 'new' && values
       ? { name: values.name, after: `folder:${values.folder}`, level: folderSegments(values.folder).length + 2 }
@@ -241,7 +261,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
                 tab={tab}
                 onTab={setTab}
                 vault={vault}
-                saved={savedSite}
+                stored={stored}
                 change={(patch) => {
                   setValues({ ...values, ...patch });
                   // A corrected field drops its message; the others keep theirs until the next save.

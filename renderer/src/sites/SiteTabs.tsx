@@ -1,4 +1,4 @@
-import { charsets, type SiteProfile, type VaultStatus } from '../../../shared/services/sites';
+import { charsets, type StoredSecrets, type VaultStatus } from '../../../shared/services/sites';
 import { PROTOCOLS } from '../connect/quickConnect';
 import { CheckField, SelectField, TextAreaField, TextField } from './FormFields';
 import type { SiteField, SiteFormValues } from './siteForm';
@@ -10,10 +10,12 @@ export interface TabProps {
   readonly change: (patch: Partial<SiteFormValues>) => void;
 }
 
+/** What replacing a secret the vault holds looks like in its empty field. */
+const SAVED_SECRET = 'Saved — type to replace';
+
 /** Name, address, protocol and login. */
-export function GeneralTab({ values, errors, change, vault, saved }: TabProps & { vault: VaultStatus | null; saved: SiteProfile | undefined }) {
+export function GeneralTab({ values, errors, change, vault, stored }: TabProps & { vault: VaultStatus | null; stored: StoredSecrets | undefined }) {
   const noVault = vault?.kind === 'none';
-  const hasSavedPassword = saved?.passwordMode === 'saved';
   return (
     <div className="form-grid">
       <TextField className="span-2" label="Name" value={values.name} error={errors.name} onChange={(name) => change({ name })} />
@@ -37,7 +39,7 @@ export function GeneralTab({ values, errors, change, vault, saved }: TabProps & 
         type="password"
         value={values.password}
         disabled={values.passwordMode === 'ask'}
-        placeholder={values.passwordMode === 'ask' ? 'Asked when connecting' : hasSavedPassword ? 'Saved — type to replace' : ''}
+        placeholder={values.passwordMode === 'ask' ? 'Asked when connecting' : stored?.password === true ? SAVED_SECRET : ''}
         onChange={(password) => change({ password })}
       />
       <TextField className="span-2" label="Account" value={values.account} error={errors.account} hint="Only for servers that ask for ACCT after login." onChange={(account) => change({ account })} />
@@ -47,7 +49,7 @@ export function GeneralTab({ values, errors, change, vault, saved }: TabProps & 
 }
 
 /** TLS version, data protection, CCC and the client certificate. */
-export function SecurityTab({ values, errors, change }: TabProps) {
+export function SecurityTab({ values, errors, change, stored }: TabProps & { stored: StoredSecrets | undefined }) {
   const plain = values.tlsMode === 'plain';
   return (
     <div className="form-grid">
@@ -100,6 +102,7 @@ export function SecurityTab({ values, errors, change }: TabProps) {
         type="password"
         value={values.passphrase}
         disabled={values.passphraseMode !== 'saved'}
+        placeholder={values.passphraseMode === 'ask' ? 'Asked when connecting' : values.passphraseMode === 'saved' && stored?.passphrase === true ? SAVED_SECRET : ''}
         onChange={(passphrase) => change({ passphrase })}
       />
     </div>

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Unsubscribe } from '../../../shared/contract/service';
-import type { SiteDraft, SiteProfile, SiteSecrets, SitesService, VaultStatus } from '../../../shared/services/sites';
+import type { SiteDraft, SiteProfile, SiteSecrets, SitesService, StoredSecrets, VaultStatus } from '../../../shared/services/sites';
 import type { AppState } from './appState';
 import { subscribeSafely, unsubscribeAll } from './subscribe';
 
@@ -22,6 +22,8 @@ export interface SitesSlice {
     /** Deletes a folder with every site and folder inside it. */
     removeFolder(path: string): Promise<void>;
     refreshVault(): Promise<VaultStatus | null>;
+    /** Which secrets the vault holds for a site. */
+    storedSecrets(id: string): Promise<StoredSecrets>;
     /** Creates or unlocks the master-password vault; throws 'wrong-master-password'. */
     unlockVault(masterPassword: string): Promise<void>;
   };
@@ -85,6 +87,9 @@ export const createSitesSlice =
           } catch {
             return null;
           }
+        },
+        storedSecrets(id) {
+          return service.storedSecrets(id);
         },
         async unlockVault(masterPassword) {
           set({ vault: await service.unlockVault(masterPassword) });

@@ -41,6 +41,7 @@ describe('the OS vault (Electron safeStorage)', () => {
     const reopened = (await OsVault.open(storage, file))!;
     expect(await reopened.get('site:a:password')).toBe(secret);
     expect(await reopened.get('site:b:password')).toBeUndefined();
+    expect([await reopened.has('site:a:password'), await reopened.has('site:b:password')]).toEqual([true, false]);
   });
 
   it('treats the basic_text backend (Linux without a keyring) as unavailable, and falls back to the master-password vault', async () => {

@@ -101,6 +101,23 @@ describe('the sites service', () => {
     expect(await fresh.resolveCredentials(saved.id)).toEqual({});
   });
 
+  it('tells which secrets are saved for a site, without their values and while locked', async () => {
+    const sites = await unlocked();
+    // "Save password" chosen, but none typed yet: nothing is saved, whatever the mode says.
+    const none = await sites.save(siteDraft(withCertificate));
+    expect(await sites.storedSecrets(none.id)).toEqual({ password: false, passphrase: false });
+    const both = await sites.save(siteDraft(withCertificate), { password, passphrase });
+    const locked = service();
+    expect(await locked.vaultStatus()).toMatchObject({ locked: true });
+    expect(await locked.storedSecrets(both.id)).toEqual({ password: true, passphrase: true });
+    const onlyPassword = await sites.save({ ...both, clientCertificate: undefined });
+    expect(await locked.storedSecrets(onlyPassword.id)).toEqual({ password: true, passphrase: false });
+    await expect(locked.storedSecrets('no-such-site')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(locked.storedSecrets('../../etc')).rejects.toMatchObject({ kind: 'invalid-argument' });
+    const noVault = createSitesService({ dataDir: temp.path, vault: new NoVault() });
+    expect(await noVault.storedSecrets(both.id)).toEqual({ password: false, passphrase: false });
+  });
+
   it('duplicates a site with a new id, a "Copy of" name and its own copy of the secrets', async () => {
     const sites = await unlocked();
     const original = await sites.save(siteDraft(withCertificate), { password, passphrase });
