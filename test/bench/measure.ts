@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { trackOwnRss } from './own-rss';
 import type { RunContext, TransferScenario } from './scenarios';
+import type { ServerCpu } from './server-cpu';
 import type { BenchClient } from './types';
 
 const exec = promisify(execFile);
@@ -13,6 +14,8 @@ export interface RunSample {
   peakRssKiB?: number;
   /** 'process': the client's own process; 'bench': sampled in the bench process (in-process client). */
   rssOf?: 'process' | 'bench';
+  /** CPU the server spent on the run; absent when its sessions did not end soon after. */
+  serverCpuSeconds?: number;
 }
 
 export interface ClientResult {
@@ -29,7 +32,13 @@ export interface ScenarioResult {
   clients: ClientResult[];
 }
 
-export type RunBase = Omit<RunContext, 'slot'>;
+export type RunBase = Omit<RunContext, 'slot'> & {
+  /** The server's CPU account, when it can be read (see server-cpu.ts). */
+  readonly serverCpu?: ServerCpu;
+};
+
+/** How long a run's sessions may take to end before the server's CPU for it counts as unknown. */
+const SESSIONS_END_MS = 5_000;
 
 async function runOnce(s: TransferScenario, client: BenchClient, base: RunBase, run: number): Promise<RunSample> {
   const prepared = await s.prepare({ ...base, slot: `${s.id}-${client.name}-${run}` });
@@ -37,15 +46,19 @@ async function runOnce(s: TransferScenario, client: BenchClient, base: RunBase, 
   try {
     // Flush earlier runs' dirty pages, so their write-back doesn't land in this run's time.
     await exec('sync');
+    const cpu = base.serverCpu;
+    const cpuBefore = cpu !== undefined && (await cpu.settled(SESSIONS_END_MS)) ? cpu.used() : undefined;
     const stopRss = trackOwnRss();
     const t0 = performance.now();
     let benchRss = 0;
     const stats = await prepared.invoke(client).finally(() => { benchRss = stopRss(); });
     const seconds = (performance.now() - t0) / 1000;
+    const cpuAfter = cpuBefore !== undefined && (await cpu!.settled(SESSIONS_END_MS)) ? cpu!.used() : undefined;
     await prepared.verify();
+    const serverCpu = cpuAfter === undefined ? {} : { serverCpuSeconds: cpuAfter - cpuBefore! };
     return stats?.peakRssKiB !== undefined
-      ? { seconds, peakRssKiB: stats.peakRssKiB, rssOf: 'process' }
-      : { seconds, peakRssKiB: benchRss, rssOf: 'bench' };
+      ? { seconds, peakRssKiB: stats.peakRssKiB, rssOf: 'process', ...serverCpu }
+      : { seconds, peakRssKiB: benchRss, rssOf: 'bench', ...serverCpu };
   } catch (err) {
     failed = true;
     throw err;
@@ -97,7 +110,8 @@ export async function measureTransfers(
           const sample = await runOnce(s, c, base, run);
           row.samples.push(sample);
           const rss = sample.peakRssKiB === undefined ? '' : `, ${(sample.peakRssKiB / 1024).toFixed(0)} MiB RSS`;
-          log(`${s.id} ${c.name} run ${run}/${runs}: ${sample.seconds.toFixed(2)} s${rss}`);
+          const server = sample.serverCpuSeconds === undefined ? '' : `, server CPU ${sample.serverCpuSeconds.toFixed(2)} s`;
+          log(`${s.id} ${c.name} run ${run}/${runs}: ${sample.seconds.toFixed(2)} s${rss}${server}`);
         } catch (err) {
           row.error = (err as Error).message.split('\n')[0]!.slice(0, 300);
           row.samples = [];

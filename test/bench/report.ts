@@ -24,7 +24,7 @@ export interface Row {
 const KIB_TO_MB = 1024 / 1e6;
 
 function rowsFor(
-  id: string, title: string, unit: Row['unit'], reference: string, target: Target,
+  id: string, title: string, unit: Row['unit'], reference: string, target: Target | undefined,
   clients: ClientResult[], value: (c: ClientResult) => number[],
   extraNotes: (c: ClientResult) => string[] = () => [],
 ): Row[] {
@@ -46,9 +46,38 @@ function rowsFor(
   });
 }
 
-export function transferRows(results: readonly ScenarioResult[]): Row[] {
+const serverCpuOf = (c: ClientResult): number[] => c.samples.flatMap((x) => (x.serverCpuSeconds === undefined ? [] : [x.serverCpuSeconds]));
+
+/**
+ * The shortest time the server's own work allows on `cores` cores: its least CPU over any
+ * client's runs, spread perfectly over every core. No client can finish sooner.
+ */
+function serverFloor(clients: readonly ClientResult[], cores: number): { cpu: number; seconds: number } | undefined {
+  const least = Math.min(...clients.filter((c) => !c.error).flatMap(serverCpuOf));
+  return Number.isFinite(least) ? { cpu: least, seconds: least / cores } : undefined;
+}
+
+/** The transfer rows; a ratio target that the server's floor puts out of reach says so. */
+export function transferRows(results: readonly ScenarioResult[], cores: number): Row[] {
+  return results.flatMap(({ scenario: s, clients }) => {
+    const floor = serverFloor(clients, cores);
+    return rowsFor(s.id, s.title, 's', s.reference, s.target, clients, (c) => c.samples.map((x) => x.seconds)).map((row) => {
+      if (row.role !== 'subject' || s.target.kind !== 'ratio' || floor === undefined || row.ratio === undefined || row.median === undefined) return row;
+      const allowed = (row.ratio * row.median) / s.target.min;
+      if (allowed >= floor.seconds) return row;
+      const why = `the target allows ${allowed.toFixed(2)} s, but the server alone needs ≥ ${floor.seconds.toFixed(2)} s here ` +
+        `(its least CPU in a run, ${floor.cpu.toFixed(2)} s, over ${cores} cores): out of reach on this machine`;
+      return { ...row, notes: [...row.notes, why] };
+    });
+  });
+}
+
+/** What the server spent on each client's runs: it shows which share of the time a client can still win. */
+export function serverCpuRows(results: readonly ScenarioResult[]): Row[] {
   return results.flatMap(({ scenario: s, clients }) =>
-    rowsFor(s.id, s.title, 's', s.reference, s.target, clients, (c) => c.samples.map((x) => x.seconds)));
+    clients.some((c) => serverCpuOf(c).length > 0)
+      ? rowsFor(`${s.id}-server`, `${s.title}: server CPU`, 's', '', undefined, clients, serverCpuOf)
+      : []);
 }
 
 export function rssRows(results: readonly ScenarioResult[], scenarios: readonly RssScenario[]): Row[] {

@@ -14,11 +14,12 @@ import { measureTransfers, type ScenarioResult } from './measure';
 import { measureMicro, type MicroResult } from './micro';
 import { MICRO } from './micro/index';
 import { measureQueue10k, queue10kRows, WEB, WEB_CLIENT, WEB_CLIENT_NOTE, type WebQueueResult } from './queue-10k';
-import { microRows, rssRows, transferRows } from './report';
+import { microRows, rssRows, serverCpuRows, transferRows } from './report';
 import { settingsOf, writeResults } from './results-file';
 import { RSS, TRANSFERS } from './scenarios';
 import { seedManyFiles, seedServer } from './seed';
 import { select } from './select';
+import { serverCpuOf, type ServerCpu } from './server-cpu';
 import { ensureSourceData } from './source-data';
 import { renderTable } from './table';
 import type { BenchSite } from './types';
@@ -68,11 +69,14 @@ async function main(): Promise<number> {
     const source = await ensureSourceData(CACHE_DIR, log);
     const many = selection.web.length ? await ensureManyFiles(CACHE_DIR, log) : undefined;
     let server: RunningServer | undefined;
+    let serverCpu: ServerCpu | undefined;
     try {
       // Logging as in production (transfers only): the tests' per-command and TLS debug logs cost
       // the server CPU that the clients share on a 2-core machine.
       server = await startServer('vsftpd', { requireSessionReuse: true, tlsVersion: args.tls, quietLogs: true });
       log(`vsftpd on ${server.host}:${server.port}, TLS ${args.tls}, session reuse required, transfer log only`);
+      serverCpu = serverCpuOf(server.pid);
+      if (serverCpu === undefined) log('no cgroup to write here: the server CPU rows are left out');
       await seedServer(server.root, source);
       if (many) await seedManyFiles(server.root, many.dir);
       const site: BenchSite = { host: server.host, port: server.port, user: server.user,
@@ -82,7 +86,7 @@ async function main(): Promise<number> {
         const clients = CLIENTS.map((f) => f(site)).filter((c) => wanted.has(c.name));
         for (const c of clients) clientNotes[c.name] = c.note;
         transferResults = await measureTransfers(selection.transfers, clients, args.runs,
-          { source, serverRoot: server.root, outDir: OUT_DIR }, log);
+          { source, serverRoot: server.root, outDir: OUT_DIR, ...(serverCpu === undefined ? {} : { serverCpu }) }, log);
       }
       if (many) {
         clientNotes[WEB_CLIENT] = WEB_CLIENT_NOTE;
@@ -90,13 +94,14 @@ async function main(): Promise<number> {
       }
     } finally {
       await server?.stop();
+      serverCpu?.dispose();
       await rm(OUT_DIR, { recursive: true, force: true });
     }
   }
 
-  const rows = [...transferRows(transferResults), ...rssRows(transferResults, selection.rss),
-    ...(webResult ? queue10kRows(webResult) : []), ...microRows(microResults)];
   const env = await environment;
+  const rows = [...transferRows(transferResults, env.cores), ...serverCpuRows(transferResults), ...rssRows(transferResults, selection.rss),
+    ...(webResult ? queue10kRows(webResult) : []), ...microRows(microResults)];
   const loadNow = os.loadavg()[0]!;
   console.log(`\nSluice bench — ${env.date}, ${env.cpu} × ${env.cores}, ${env.memoryGiB} GiB, ` +
     `vsftpd (TLS ${args.tls}, reuse required), median of ${args.runs}`);

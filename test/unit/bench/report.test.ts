@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ClientResult, ScenarioResult } from '../../bench/measure';
+import { serverCpuRows, transferRows } from '../../bench/report';
+import { TRANSFERS } from '../../bench/scenarios';
+
+const treeUp = TRANSFERS.find((scenario) => scenario.id === 'tree-up')!;
+
+function client(name: string, role: ClientResult['role'], seconds: number[], serverCpu: number[]): ClientResult {
+  return { client: name, role, supported: true, samples: seconds.map((s, i) => ({ seconds: s, serverCpuSeconds: serverCpu[i]! })) };
+}
+
+/** A tree-up result where lftp takes 3.6 s: 4× lftp allows 0.9 s. */
+function treeUpResult(serverCpu: number[]): ScenarioResult {
+  return { scenario: treeUp, clients: [client('sluice', 'subject', [4, 4.5, 4.2], serverCpu), client('lftp', 'peer', [3.6, 3.5, 3.7], serverCpu)] };
+}
+
+describe('the bench report', () => {
+  it('says when the server alone rules a ratio target out, from its least CPU in a run over the cores', () => {
+    const [sluice, lftp] = transferRows([treeUpResult([2.9, 2.6, 3.1])], 2);
+    expect(sluice!.verdict).toBe('FAIL');
+    expect(sluice!.notes).toEqual([
+      'the target allows 0.90 s, but the server alone needs ≥ 1.30 s here (its least CPU in a run, 2.60 s, over 2 cores): out of reach on this machine',
+    ]);
+    // Peers are the yardstick: no verdict, no note.
+    expect(lftp!.notes).toEqual([]);
+  });
+
+  it('adds nothing when the server leaves room for the target', () => {
+    // 1.6 s of server CPU over 4 cores is 0.4 s, under the 0.9 s the target allows.
+    const [sluice] = transferRows([treeUpResult([1.6, 1.7, 1.8])], 4);
+    expect(sluice!.notes).toEqual([]);
+  });
+
+  it("lists the server's CPU per client, and nothing when it could not be read", () => {
+    const rows = serverCpuRows([treeUpResult([2.9, 2.6, 3.1])]);
+    expect(rows.map((row) => [row.client, row.median, row.target])).toEqual([
+      ['sluice', 2.9, ''],
+      ['lftp', 2.9, ''],
+    ]);
+    const unread: ScenarioResult = { scenario: treeUp, clients: [{ client: 'sluice', role: 'subject', supported: true, samples: [{ seconds: 4 }] }] };
+    expect(serverCpuRows([unread])).toEqual([]);
+  });
+});
