@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Copy, FolderPlus, Plug, Plus, Save, Trash2 } from 'lucide-react';
-import type { SiteProfile, StoredSecrets } from '../../../shared/services/sites';
+import type { SiteProfile } from '../../../shared/services/sites';
 import { folderSegments, isWithinFolder } from '../../../shared/site-folders';
 import { Dialog } from '../dialogs/Dialog';
 import { describeError } from '../files/errors';
@@ -12,6 +12,7 @@ import { newSiteValues, secretsToSave, storesSecret, validateSite, valuesFromSit
 import { SiteTree, type TreeSelection } from './SiteTree';
 import { buildSiteTree, findFolder, uniqueName, visibleRows, type SiteFolderNode } from './siteTree';
 import { FieldError } from '../dialogs/FieldError';
+import { useStoredSecrets } from './useStoredSecrets';
 
 /** The folder a selection lives in: new sites and folders are created there. */
 function folderOfSelection(selection: TreeSelection, sites: readonly SiteProfile[], values: SiteFormValues | null): string {
@@ -39,25 +40,6 @@ interface FolderRename {
 function followRename(selection: TreeSelection, renaming: FolderRename | null, tree: SiteFolderNode): TreeSelection {
   if (renaming === null || selection.kind !== 'folder' || selection.path !== renaming.from) return selection;
   return findFolder(tree, renaming.from) === undefined && findFolder(tree, renaming.to) !== undefined ? { kind: 'folder', path: renaming.to } : selection;
-}
-
-/** Which secrets the vault holds for the saved site, asked again after each save of it (a new profile object). */
-function useStoredSecrets(site: SiteProfile | undefined): StoredSecrets | undefined {
-  const storedSecrets = useAppStore((state) => state.sitesActions.storedSecrets);
-  const [stored, setStored] = useState<{ site: SiteProfile; secrets: StoredSecrets }>();
-  useEffect(() => {
-    if (site === undefined) return;
-    let current = true;
-    storedSecrets(site.id).then(
-      (secrets) => current && setStored({ site, secrets }),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [site, storedSecrets]);
-  // An answer about another site (or an older save of this one) says nothing about this one.
-  return stored !== undefined && stored.site === site ? stored.secrets : undefined;
 }
 
 /**
