@@ -76,7 +76,8 @@ export function transferRows(results: readonly ScenarioResult[], cores: number):
 export function serverCpuRows(results: readonly ScenarioResult[]): Row[] {
   return results.flatMap(({ scenario: s, clients }) =>
     clients.some((c) => serverCpuOf(c).length > 0)
-      ? rowsFor(`${s.id}-server`, `${s.title}: server CPU`, 's', '', undefined, clients, serverCpuOf)
+      // No target, hence no verdict; a client's failure is already noted on its time row.
+      ? rowsFor(`${s.id}-server`, `${s.title}: server CPU`, 's', '', undefined, clients, serverCpuOf).map((row) => ({ ...row, verdict: '', notes: [] }))
       : []);
 }
 
