@@ -182,9 +182,15 @@ export function createSitesService(options: SitesServiceOptions): NodeSitesServi
   return new NodeSitesService(options);
 }
 
-/** A random, url-safe site id (16 characters, 96 bits). */
+/**
+ * A random, url-safe site id (16 characters, ~96 bits). It starts with a letter or digit: one
+ * starting with '-' would be taken for an option by `sluice sites remove ID` (1 id in 64 was).
+ */
 export function newSiteId(): string {
-  return randomBytes(12).toString('base64url');
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSitesService, type NodeSitesService } from '../../../main/sites/sites-service';
+import { createSitesService, newSiteId, type NodeSitesService } from '../../../main/sites/sites-service';
 import { NoVault } from '../../../main/sites/vault/credential-vault';
 import type { SiteDraft, SiteProfile } from '../../../shared/services/sites';
 import { makeTempDir } from '../../support/temp-dir';
@@ -46,6 +46,13 @@ describe('the sites service', () => {
     expect(await service().list()).toEqual([updated]);
     expect(seen).toEqual([[saved], [updated]]);
     await expect(sites.save(siteDraft({ id: 'no-such-site' }))).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('makes ids a command line cannot take for an option: 16 url-safe characters, the first a letter or digit', () => {
+    // With base64url alone, 1 id in 64 began with '-': `sluice sites remove <id>` then failed.
+    const ids = Array.from({ length: 5000 }, newSiteId);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{15}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('never writes a secret outside the vault, nor in clear inside it', async () => {
