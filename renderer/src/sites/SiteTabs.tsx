@@ -1,4 +1,4 @@
-import { charsets, type StoredSecrets, type VaultStatus } from '../../../shared/services/sites';
+import { charsets, type SecretMode, type StoredSecrets, type VaultStatus } from '../../../shared/services/sites';
 import { PROTOCOLS } from '../connect/quickConnect';
 import { CheckField, SelectField, TextAreaField, TextField } from './FormFields';
 import type { SiteField, SiteFormValues } from './siteForm';
@@ -10,8 +10,11 @@ export interface TabProps {
   readonly change: (patch: Partial<SiteFormValues>) => void;
 }
 
-/** What replacing a secret the vault holds looks like in its empty field. */
-const SAVED_SECRET = 'Saved — type to replace';
+/** What an empty secret field says: asked at each connection, or saved in the vault (typing replaces it). */
+function secretPlaceholder(mode: SecretMode | 'none', stored: boolean | undefined): string {
+  if (mode === 'ask') return 'Asked when connecting';
+  return mode === 'saved' && stored === true ? 'Saved — type to replace' : '';
+}
 
 /** Name, address, protocol and login. */
 export function GeneralTab({ values, errors, change, vault, stored }: TabProps & { vault: VaultStatus | null; stored: StoredSecrets | undefined }) {
@@ -39,7 +42,7 @@ export function GeneralTab({ values, errors, change, vault, stored }: TabProps &
         type="password"
         value={values.password}
         disabled={values.passwordMode === 'ask'}
-        placeholder={values.passwordMode === 'ask' ? 'Asked when connecting' : stored?.password === true ? SAVED_SECRET : ''}
+        placeholder={secretPlaceholder(values.passwordMode, stored?.password)}
         onChange={(password) => change({ password })}
       />
       <TextField className="span-2" label="Account" value={values.account} error={errors.account} hint="Only for servers that ask for ACCT after login." onChange={(account) => change({ account })} />
@@ -102,7 +105,7 @@ export function SecurityTab({ values, errors, change, stored }: TabProps & { sto
         type="password"
         value={values.passphrase}
         disabled={values.passphraseMode !== 'saved'}
-        placeholder={values.passphraseMode === 'ask' ? 'Asked when connecting' : values.passphraseMode === 'saved' && stored?.passphrase === true ? SAVED_SECRET : ''}
+        placeholder={secretPlaceholder(values.passphraseMode, stored?.passphrase)}
         onChange={(passphrase) => change({ passphrase })}
       />
     </div>
