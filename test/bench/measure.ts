@@ -40,25 +40,30 @@ export type RunBase = Omit<RunContext, 'slot'> & {
 /** How long a run's sessions may take to end before the server's CPU for it counts as unknown. */
 const SESSIONS_END_MS = 5_000;
 
+/** The server's CPU so far, once no session is left; undefined when that cannot be told. */
+async function serverCpuNow(cpu: ServerCpu | undefined): Promise<number | undefined> {
+  return cpu !== undefined && (await cpu.settled(SESSIONS_END_MS)) ? cpu.used() : undefined;
+}
+
 async function runOnce(s: TransferScenario, client: BenchClient, base: RunBase, run: number): Promise<RunSample> {
   const prepared = await s.prepare({ ...base, slot: `${s.id}-${client.name}-${run}` });
   let failed = false;
   try {
     // Flush earlier runs' dirty pages, so their write-back doesn't land in this run's time.
     await exec('sync');
-    const cpu = base.serverCpu;
-    const cpuBefore = cpu !== undefined && (await cpu.settled(SESSIONS_END_MS)) ? cpu.used() : undefined;
+    const cpuBefore = await serverCpuNow(base.serverCpu);
     const stopRss = trackOwnRss();
     const t0 = performance.now();
     let benchRss = 0;
     const stats = await prepared.invoke(client).finally(() => { benchRss = stopRss(); });
     const seconds = (performance.now() - t0) / 1000;
-    const cpuAfter = cpuBefore !== undefined && (await cpu!.settled(SESSIONS_END_MS)) ? cpu!.used() : undefined;
+    const cpuAfter = cpuBefore === undefined ? undefined : await serverCpuNow(base.serverCpu);
     await prepared.verify();
-    const serverCpu = cpuAfter === undefined ? {} : { serverCpuSeconds: cpuAfter - cpuBefore! };
-    return stats?.peakRssKiB !== undefined
-      ? { seconds, peakRssKiB: stats.peakRssKiB, rssOf: 'process', ...serverCpu }
-      : { seconds, peakRssKiB: benchRss, rssOf: 'bench', ...serverCpu };
+    const sample: RunSample = stats?.peakRssKiB !== undefined
+      ? { seconds, peakRssKiB: stats.peakRssKiB, rssOf: 'process' }
+      : { seconds, peakRssKiB: benchRss, rssOf: 'bench' };
+    if (cpuBefore !== undefined && cpuAfter !== undefined) sample.serverCpuSeconds = cpuAfter - cpuBefore;
+    return sample;
   } catch (err) {
     failed = true;
     throw err;
