@@ -1,9 +1,10 @@
 /**
- * Whether small files may be read and written right on the event loop. On a local disk a
- * whole 10 KiB file takes a few system calls of microseconds each, and a thread-pool round
- * trip per call costs several times that. A network share or a busy disk can take
- * milliseconds: once a direct call took longer than `slowMs`, everything goes through the
- * thread pool from then on, so the event loop never waits on such a disk again.
+ * Whether files may be read and written right on the event loop: small files whole, and a
+ * download's 64 KiB slices (ring-file-writer.ts). On a local disk a whole 10 KiB file or a
+ * slice takes system calls of microseconds each, and a thread-pool round trip per call costs
+ * several times that. A network share or a busy disk can take milliseconds: once a direct
+ * call took longer than `slowMs`, everything goes through the thread pool from then on, so the
+ * event loop never waits on such a disk again.
  */
 export class DiskVerdict {
   private slowSeen = false;
@@ -26,5 +27,5 @@ export class DiskVerdict {
   }
 }
 
-/** The process's verdict on its local disk, shared by small downloads and uploads. */
+/** The process's verdict on its local disk, shared by small downloads and uploads and by the download ring. */
 export const localDisk = new DiskVerdict();

@@ -1,6 +1,7 @@
-import { ftruncate, write } from 'node:fs';
+import { ftruncate, write, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { DirectReader } from './direct-read';
+import { localDisk, type DiskVerdict } from './disk-verdict';
 import { FtpError } from './errors';
 import { cannotWrite } from './local-target';
 
@@ -17,7 +18,32 @@ export interface RingDisk {
   truncate: (fd: number, length: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
 }
 
-const nodeDisk: RingDisk = { write, truncate: ftruncate };
+/**
+ * Writes each slice right on the event loop while the disk is quick (see DiskVerdict), else on
+ * the thread pool. A pool write costs two thread wake-ups: measured over 1 GiB on this
+ * project's 2-core VM, direct writes took a third less kernel time, and the download
+ * 2.5–3.0 s instead of 3.2–4.2 s, against curl's 2.7–2.9 s. A write slower than the
+ * verdict's limit sends all later ones to the pool.
+ */
+export function diskFollowing(verdict: DiskVerdict): RingDisk {
+  return {
+    write: (fd, buffer, offset, length, position, done) => {
+      if (verdict.slow) return write(fd, buffer, offset, length, position, done);
+      let written = 0;
+      let failure: NodeJS.ErrnoException | null = null;
+      try {
+        written = verdict.timed(() => writeSync(fd, buffer, offset, length, position));
+      } catch (error) {
+        failure = error as NodeJS.ErrnoException;
+      }
+      // Reported later, as the pool would: the writer's state is settled before its callback runs.
+      queueMicrotask(() => done(failure, written));
+    },
+    truncate: ftruncate,
+  };
+}
+
+const localRingDisk = diskFollowing(localDisk);
 
 /**
  * Writes a download into a file through a ring of 64 KiB slices. The bytes land in the current
@@ -58,7 +84,7 @@ export class RingFileWriter implements DirectReader {
     private readonly fd: number,
     startAt: number,
     private readonly path: string,
-    private readonly disk: RingDisk = nodeDisk,
+    private readonly disk: RingDisk = localRingDisk,
   ) {
     this.written = startAt;
     this.current = this.takeSlice();

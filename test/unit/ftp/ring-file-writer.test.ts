@@ -3,7 +3,8 @@ import { closeSync, ftruncate, openSync, readFileSync, statSync, write, writeFil
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { RingFileWriter, type RingDisk } from '../../../main/ftp/ring-file-writer';
+import { DiskVerdict } from '../../../main/ftp/disk-verdict';
+import { diskFollowing, RingFileWriter, type RingDisk } from '../../../main/ftp/ring-file-writer';
 import { useFreshTempDir } from '../../support/fresh-temp-dir';
 
 const dir = useFreshTempDir('sluice-ring-');
@@ -84,6 +85,40 @@ describe('RingFileWriter', () => {
     const kept = readFileSync(file.path);
     expect(kept.length).toBe(2 * 64 * KIB);
     expect(kept.equals(data.subarray(0, kept.length))).toBe(true);
+  });
+
+  it('writes slices on the event loop while the disk is quick, through the pool once one was slow, whole either way', async () => {
+    for (const slowMs of [60_000, 0]) {
+      const verdict = new DiskVerdict(slowMs);
+      const data = randomBytes(2 * 1024 * KIB + 777);
+      const file = openFile(`verdict-${slowMs}`);
+      const writer = new RingFileWriter(file.fd, 0, file.path, diskFollowing(verdict));
+      const socket = endlessSource();
+      writer.attach(socket);
+      await deliver(writer, data, socket);
+      socket.push(null);
+      socket.read(0);
+      await writer.complete(socket, true);
+      closeSync(file.fd);
+      expect(readFileSync(file.path).equals(data)).toBe(true);
+      // Every write takes longer than 0 ms: the first one sent the rest to the pool.
+      expect(verdict.slow).toBe(slowMs === 0);
+    }
+  });
+
+  it('fails with a typed error when a write on the event loop fails, and the transfer stops', async () => {
+    const file = openFile('read-only');
+    const readOnly = openSync(file.path, 'r');
+    const writer = new RingFileWriter(readOnly, 0, file.path, diskFollowing(new DiskVerdict(60_000)));
+    const socket = endlessSource();
+    const completed = writer.complete(socket, true);
+    await deliver(writer, randomBytes(256 * KIB), socket);
+    await expect(completed).rejects.toMatchObject({ kind: 'unsafe-local-path' });
+    expect(socket.destroyed).toBe(true);
+    await writer.settle();
+    closeSync(readOnly);
+    closeSync(file.fd);
+    expect(statSync(file.path).size).toBe(0);
   });
 
   it('reads a stream into the ring when the data connection could not use onread', async () => {
