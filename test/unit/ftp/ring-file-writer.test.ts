@@ -17,12 +17,7 @@ describe('RingFileWriter', () => {
     const writer = new RingFileWriter(file.fd, 0, file.path);
     let counted = 0;
     writer.onBytes = (length) => (counted += length);
-    const socket = endlessSource();
-    writer.attach(socket);
-    await deliver(writer, data, socket);
-    socket.push(null);
-    socket.read(0);
-    await writer.complete(socket, true);
+    await deliverWhole(writer, data);
     closeSync(file.fd);
     expect(readFileSync(file.path).equals(data)).toBe(true);
     expect(writer.size).toBe(data.length);
@@ -92,13 +87,7 @@ describe('RingFileWriter', () => {
       const verdict = new DiskVerdict(slowMs);
       const data = randomBytes(2 * 1024 * KIB + 777);
       const file = openFile(`verdict-${slowMs}`);
-      const writer = new RingFileWriter(file.fd, 0, file.path, diskFollowing(verdict));
-      const socket = endlessSource();
-      writer.attach(socket);
-      await deliver(writer, data, socket);
-      socket.push(null);
-      socket.read(0);
-      await writer.complete(socket, true);
+      await deliverWhole(new RingFileWriter(file.fd, 0, file.path, diskFollowing(verdict)), data);
       closeSync(file.fd);
       expect(readFileSync(file.path).equals(data)).toBe(true);
       // Every write takes longer than 0 ms: the first one sent the rest to the pool.
@@ -189,6 +178,16 @@ async function deliver(writer: RingFileWriter, data: Buffer, source: Readable): 
       });
     }
   }
+}
+
+/** Delivers all of `data` from a socket-like source under `onread`, ends it, and waits until every byte is in the file. */
+async function deliverWhole(writer: RingFileWriter, data: Buffer): Promise<void> {
+  const socket = endlessSource();
+  writer.attach(socket);
+  await deliver(writer, data, socket);
+  socket.push(null);
+  socket.read(0);
+  await writer.complete(socket, true);
 }
 
 /** Offers `length` bytes to the writer in one read; false when it asks to pause. */
