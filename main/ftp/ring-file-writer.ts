@@ -48,8 +48,9 @@ const localRingDisk = diskFollowing(localDisk);
 /**
  * Writes a download into a file through a ring of 64 KiB slices. The bytes land in the current
  * slice (by `onread`, see direct-read.ts, or copied from a stream's chunks); a full slice goes
- * to the disk as one positional write on the thread pool while the next one fills. Reading
- * pauses only when the disk is 2 MiB behind.
+ * to the disk as one positional write: right away while the disk is quick, else on the thread
+ * pool while the next one fills (see diskFollowing). Reading pauses only when the disk is
+ * 2 MiB behind.
  *
  * Against a stream pipeline into a WriteStream (one Buffer per TLS record, then writev): half
  * the JavaScript CPU time and a third less memory for a gigabyte, and no full GCs.
