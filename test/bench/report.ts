@@ -46,14 +46,15 @@ function rowsFor(
   });
 }
 
-const serverCpuOf = (c: ClientResult): number[] => c.samples.flatMap((x) => (x.serverCpuSeconds === undefined ? [] : [x.serverCpuSeconds]));
+/** The server's CPU in each of a client's runs where it was measured. */
+const serverCpuSamples = (c: ClientResult): number[] => c.samples.flatMap((x) => (x.serverCpuSeconds === undefined ? [] : [x.serverCpuSeconds]));
 
 /**
  * The shortest time the server's own work allows on `cores` cores: its least CPU over any
  * client's runs, spread perfectly over every core. No client can finish sooner.
  */
 function serverFloor(clients: readonly ClientResult[], cores: number): { cpu: number; seconds: number } | undefined {
-  const least = Math.min(...clients.filter((c) => !c.error).flatMap(serverCpuOf));
+  const least = Math.min(...clients.filter((c) => !c.error).flatMap(serverCpuSamples));
   return Number.isFinite(least) ? { cpu: least, seconds: least / cores } : undefined;
 }
 
@@ -75,9 +76,9 @@ export function transferRows(results: readonly ScenarioResult[], cores: number):
 /** What the server spent on each client's runs: it shows which share of the time a client can still win. */
 export function serverCpuRows(results: readonly ScenarioResult[]): Row[] {
   return results.flatMap(({ scenario: s, clients }) =>
-    clients.some((c) => serverCpuOf(c).length > 0)
+    clients.some((c) => serverCpuSamples(c).length > 0)
       // No target, hence no verdict; a client's failure is already noted on its time row.
-      ? rowsFor(`${s.id}-server`, `${s.title}: server CPU`, 's', '', undefined, clients, serverCpuOf).map((row) => ({ ...row, verdict: '', notes: [] }))
+      ? rowsFor(`${s.id}-server`, `${s.title}: server CPU`, 's', '', undefined, clients, serverCpuSamples).map((row) => ({ ...row, verdict: '', notes: [] }))
       : []);
 }
 
