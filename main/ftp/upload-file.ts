@@ -1,10 +1,9 @@
 import { createReadStream, type Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable, type Transform } from 'node:stream';
 import type { FileTransferSession } from './download-file';
 import { FtpError } from './errors';
 import { UPLOAD_READ_CHUNK, uploadFrom, type TransferResult, type UploadStreamOptions } from './transfer';
-import { readSmallFile, type LocalRead } from './whole-file-read';
+import { readSmallFile, statThroughPool, type LocalRead } from './whole-file-read';
 
 /** Files up to this size are read whole before their upload (see readSmallFile). */
 const SMALL_UPLOAD_BYTES = 256 * 1024;
@@ -35,7 +34,7 @@ export async function uploadFile(session: FileTransferSession, localPath: string
   try {
     // A paced upload streams anyway; others of a small file read it whole, without the thread pool.
     small = options.throttle === undefined ? readSmallFile(localPath, SMALL_UPLOAD_BYTES) : undefined;
-    local = small?.stats ?? (await stat(localPath));
+    local = small?.stats ?? (await statThroughPool(localPath));
   } catch (error) {
     throw new FtpError('invalid-argument', `Cannot read ${localPath}: ${(error as Error).message}`, 'data', undefined, error);
   }

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { localDisk, type DiskVerdict } from './disk-verdict';
 
 /** A local file's stats and, when it is a small regular file, its whole content. */
@@ -33,4 +34,12 @@ export function readSmallFile(localPath: string, limit: number, disk: DiskVerdic
       closeSync(fd);
     }
   });
+}
+
+/**
+ * A local file's stats from the thread pool, where readSmallFile left the file (a slow disk, or
+ * a paced upload): timed, so that quick answers give the disk the direct path back.
+ */
+export function statThroughPool(localPath: string, disk: DiskVerdict = localDisk): Promise<Stats> {
+  return disk.pooled(() => stat(localPath));
 }

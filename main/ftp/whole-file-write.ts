@@ -27,7 +27,7 @@ export class WholeFileWriter {
 
   async place(file: WholeFile): Promise<void> {
     try {
-      if (this.disk.slow) await placeThroughPool(file);
+      if (this.disk.slow) await this.disk.pooled(() => placeThroughPool(file));
       else this.disk.timed(() => placeNow(file));
     } catch (error) {
       throw cannotWrite(file.part, error);

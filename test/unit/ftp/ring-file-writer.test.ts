@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DiskVerdict } from '../../../main/ftp/disk-verdict';
 import { diskFollowing, RingFileWriter, type RingDisk } from '../../../main/ftp/ring-file-writer';
+import { clockedVerdict } from '../../support/disk-clock';
 import { useFreshTempDir } from '../../support/fresh-temp-dir';
 
 const dir = useFreshTempDir('sluice-ring-');
@@ -93,6 +94,18 @@ describe('RingFileWriter', () => {
       // Every write takes longer than 0 ms: the first one sent the rest to the pool.
       expect(verdict.slow).toBe(slowMs === 0);
     }
+  });
+
+  it('gives slices back to the event loop once the pool has written enough of them quickly, whole throughout', async () => {
+    const { verdict, turnSlow } = clockedVerdict(4);
+    turnSlow();
+    const data = randomBytes(2 * 1024 * KIB + 777);
+    const file = openFile('recovered');
+    await deliverWhole(new RingFileWriter(file.fd, 0, file.path, diskFollowing(verdict)), data);
+    closeSync(file.fd);
+    expect(readFileSync(file.path).equals(data)).toBe(true);
+    // The first 4 of the 33 slices went through the pool, quickly: the rest were written directly.
+    expect(verdict.slow).toBe(false);
   });
 
   it('fails with a typed error when a write on the event loop fails, and the transfer stops', async () => {

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskVerdict } from '../../../main/ftp/disk-verdict';
-import { readSmallFile } from '../../../main/ftp/whole-file-read';
+import { readSmallFile, statThroughPool } from '../../../main/ftp/whole-file-read';
+import { clockedVerdict } from '../../support/disk-clock';
 import { useFreshTempDir } from '../../support/fresh-temp-dir';
 
 const dir = useFreshTempDir('sluice-read-');
@@ -44,5 +45,16 @@ describe('readSmallFile', () => {
     expect(disk.slow).toBe(true);
     expect(readSmallFile(file, 5, disk)).toBeUndefined();
     expect(() => readSmallFile(path.join(dir.path, 'missing'), 5, quick())).toThrow(/ENOENT/);
+  });
+
+  it('reads directly again once stats from the thread pool came back quickly', async () => {
+    const file = path.join(dir.path, 'a');
+    writeFileSync(file, 'abc');
+    const { verdict, turnSlow } = clockedVerdict(1);
+    turnSlow();
+    expect(readSmallFile(file, 5, verdict)).toBeUndefined();
+    expect((await statThroughPool(file, verdict)).size).toBe(3);
+    expect(readSmallFile(file, 5, verdict)?.bytes?.toString()).toBe('abc');
+    await expect(statThroughPool(path.join(dir.path, 'missing'), verdict)).rejects.toThrow(/ENOENT/);
   });
 });

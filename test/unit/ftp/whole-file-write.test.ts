@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskVerdict } from '../../../main/ftp/disk-verdict';
 import { WholeFileWriter } from '../../../main/ftp/whole-file-write';
+import { clockedVerdict } from '../../support/disk-clock';
 import { useFreshTempDir } from '../../support/fresh-temp-dir';
 
 const dir = useFreshTempDir('sluice-whole-');
@@ -23,6 +24,21 @@ describe('WholeFileWriter', () => {
       expect(existsSync(part)).toBe(false);
       expect(disk.slow).toBe(true);
     }
+  });
+
+  it('goes back to writing directly once the pool has placed enough files quickly', async () => {
+    const { verdict, turnSlow } = clockedVerdict(2);
+    turnSlow();
+    const writer = new WholeFileWriter(verdict);
+    const seen: boolean[] = [];
+    for (const name of ['p1', 'p2', 'p3']) {
+      const target = path.join(dir.path, name);
+      await writer.place({ part: path.join(dir.path, `.${name}.part`), chunks: [Buffer.from(name)], modified: time, target });
+      expect(readFileSync(target, 'utf8')).toBe(name);
+      expect(statSync(target).mtime.toISOString()).toBe(time.toISOString());
+      seen.push(verdict.slow);
+    }
+    expect(seen).toEqual([true, false, false]);
   });
 
   it('keeps a fast disk on the direct path', async () => {
