@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { trackOwnRss } from './own-rss';
 import type { RunContext, TransferScenario } from './scenarios';
 import type { ServerCpu } from './server-cpu';
-import type { BenchClient } from './types';
+import type { BenchClient, ClientCpu } from './types';
 
 const exec = promisify(execFile);
 
@@ -16,6 +16,8 @@ export interface RunSample {
   rssOf?: 'process' | 'bench';
   /** CPU the server spent on the run; absent when its sessions did not end soon after. */
   serverCpuSeconds?: number;
+  /** CPU the client's own processes spent (GNU time); absent for an in-process client or without /usr/bin/time. */
+  clientCpu?: ClientCpu;
 }
 
 export interface ClientResult {
@@ -63,6 +65,7 @@ async function runOnce(s: TransferScenario, client: BenchClient, base: RunBase, 
       ? { seconds, peakRssKiB: stats.peakRssKiB, rssOf: 'process' }
       : { seconds, peakRssKiB: benchRss, rssOf: 'bench' };
     if (cpuBefore !== undefined && cpuAfter !== undefined) sample.serverCpuSeconds = cpuAfter - cpuBefore;
+    if (stats?.cpu !== undefined) sample.clientCpu = stats.cpu;
     return sample;
   } catch (err) {
     failed = true;
@@ -116,7 +119,8 @@ export async function measureTransfers(
           row.samples.push(sample);
           const rss = sample.peakRssKiB === undefined ? '' : `, ${(sample.peakRssKiB / 1024).toFixed(0)} MiB RSS`;
           const server = sample.serverCpuSeconds === undefined ? '' : `, server CPU ${sample.serverCpuSeconds.toFixed(2)} s`;
-          log(`${s.id} ${c.name} run ${run}/${runs}: ${sample.seconds.toFixed(2)} s${rss}${server}`);
+          const own = sample.clientCpu === undefined ? '' : `, client CPU ${sample.clientCpu.user.toFixed(2)} user + ${sample.clientCpu.system.toFixed(2)} system`;
+          log(`${s.id} ${c.name} run ${run}/${runs}: ${sample.seconds.toFixed(2)} s${rss}${server}${own}`);
         } catch (err) {
           row.error = (err as Error).message.split('\n')[0]!.slice(0, 300);
           row.samples = [];

@@ -82,6 +82,20 @@ export function serverCpuRows(results: readonly ScenarioResult[]): Row[] {
       : []);
 }
 
+/**
+ * The client's own CPU per run, user and system apart: user time is the client's own work,
+ * system time mostly the kernel's (sockets, and filling the page cache, whose cost on the
+ * bench's VM changes by the minute).
+ */
+export function clientCpuRows(results: readonly ScenarioResult[]): Row[] {
+  return results.flatMap(({ scenario: s, clients }) => {
+    if (!clients.some((c) => c.samples.some((x) => x.clientCpu !== undefined))) return [];
+    const part = (which: 'user' | 'system') => (c: ClientResult): number[] => c.samples.flatMap((x) => (x.clientCpu === undefined ? [] : [x.clientCpu[which]]));
+    return (['user', 'system'] as const).flatMap((which) =>
+      rowsFor(`${s.id}-client-${which}`, `${s.title}: client ${which} CPU`, 's', '', undefined, clients, part(which)).map((row) => ({ ...row, verdict: '' as const, notes: [] })));
+  });
+}
+
 export function rssRows(results: readonly ScenarioResult[], scenarios: readonly RssScenario[]): Row[] {
   return scenarios.flatMap((r) => {
     const from = results.find((x) => x.scenario.id === r.from);

@@ -14,7 +14,7 @@ import { measureTransfers, type ScenarioResult } from './measure';
 import { measureMicro, type MicroResult } from './micro';
 import { MICRO } from './micro/index';
 import { measureQueue10k, queue10kRows, WEB, WEB_CLIENT, WEB_CLIENT_NOTE, type WebQueueResult } from './queue-10k';
-import { microRows, rssRows, serverCpuRows, transferRows } from './report';
+import { clientCpuRows, microRows, rssRows, serverCpuRows, transferRows } from './report';
 import { settingsOf, writeResults } from './results-file';
 import { RSS, TRANSFERS } from './scenarios';
 import { seedManyFiles, seedServer } from './seed';
@@ -100,7 +100,8 @@ async function main(): Promise<number> {
   }
 
   const env = await environment;
-  const rows = [...transferRows(transferResults, env.cores), ...serverCpuRows(transferResults), ...rssRows(transferResults, selection.rss),
+  const rows = [...transferRows(transferResults, env.cores), ...serverCpuRows(transferResults), ...clientCpuRows(transferResults),
+    ...rssRows(transferResults, selection.rss),
     ...(webResult ? queue10kRows(webResult) : []), ...microRows(microResults)];
   const loadNow = os.loadavg()[0]!;
   console.log(`\nSluice bench — ${env.date}, ${env.cpu} × ${env.cores}, ${env.memoryGiB} GiB, ` +

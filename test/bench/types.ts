@@ -16,6 +16,14 @@ export interface BenchSite {
 export interface OpStats {
   /** Peak resident set size of the process that moved the data, in KiB. */
   peakRssKiB?: number;
+  /** CPU seconds the client's processes used (GNU time's %U and %S; summed over processes run together). */
+  cpu?: ClientCpu;
+}
+
+/** User and system CPU seconds. System time is where writing into the page cache shows. */
+export interface ClientCpu {
+  user: number;
+  system: number;
 }
 
 export type OpResult = Promise<OpStats | void>;

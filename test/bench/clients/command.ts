@@ -30,7 +30,7 @@ export async function runCommand(argv: readonly string[], opts: CommandOptions):
   const useTime = existsSync(GNU_TIME);
   const tmp = useTime ? await mkdtemp(path.join(os.tmpdir(), 'sluice-bench-')) : undefined;
   const rssFile = tmp && path.join(tmp, 'rss');
-  const full = rssFile ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : [...argv];
+  const full = rssFile ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : [...argv];
   try {
     const { code, signal, stderr, polledHwmKiB } = await spawnAndWait(full, opts, !useTime);
     if (code !== 0) {
@@ -41,8 +41,7 @@ export async function runCommand(argv: readonly string[], opts: CommandOptions):
       throw new Error(`${argv[0]} failed (${why})${more}: ${lines.slice(-3).join(' | ')}`);
     }
     if (!rssFile) return polledHwmKiB === undefined ? {} : { peakRssKiB: polledHwmKiB };
-    const kib = Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop());
-    return Number.isFinite(kib) && kib > 0 ? { peakRssKiB: kib } : {};
+    return parseTimeLine((await readFile(rssFile, 'utf8')).trim().split('\n').pop() ?? '');
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
@@ -88,4 +87,13 @@ function spawnAndWait(argv: readonly string[], opts: CommandOptions, pollHwm: bo
       resolve({ code, signal, stderr, ...(hwm === undefined ? {} : { polledHwmKiB: hwm }) });
     });
   });
+}
+
+/** GNU time's last line, `%M %U %S`: peak RSS in KiB, then user and system seconds. */
+export function parseTimeLine(line: string): OpStats {
+  const [kib, user, system] = line.trim().split(/\s+/).map(Number);
+  const stats: OpStats = {};
+  if (kib !== undefined && Number.isFinite(kib) && kib > 0) stats.peakRssKiB = kib;
+  if (user !== undefined && system !== undefined && Number.isFinite(user) && Number.isFinite(system)) stats.cpu = { user, system };
+  return stats;
 }

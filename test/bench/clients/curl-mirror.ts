@@ -18,9 +18,15 @@ import { parseUnixList } from './unix-list';
 export const CURL_PROCESSES = 4;
 const TREE_TIMEOUT_MS = 30 * 60_000;
 
-const maxRss = (stats: OpStats[]): OpStats => {
+/** All of a run's curl processes: the largest RSS among them, and their CPU summed. */
+const together = (stats: OpStats[]): OpStats => {
   const values = stats.map((s) => s.peakRssKiB).filter((v): v is number => v !== undefined);
-  return values.length ? { peakRssKiB: Math.max(...values) } : {};
+  const cpus = stats.map((s) => s.cpu);
+  const combined: OpStats = values.length ? { peakRssKiB: Math.max(...values) } : {};
+  if (cpus.length > 0 && cpus.every((c) => c !== undefined)) {
+    combined.cpu = { user: cpus.reduce((sum, c) => sum + c.user, 0), system: cpus.reduce((sum, c) => sum + c.system, 0) };
+  }
+  return combined;
 };
 
 const runCurl = (lines: string[]) =>
@@ -72,7 +78,7 @@ export async function curlMirrorDown(site: BenchSite, remoteDir: string, localDi
       `output = ${quote(path.join(localDir, rel))}`,
     ]),
   ]))));
-  return maxRss(stats);
+  return together(stats);
 }
 
 async function listLocalTree(dir: string): Promise<string[]> {
@@ -93,5 +99,5 @@ export async function curlMirrorUp(site: BenchSite, localDir: string, remoteDir:
       `url = ${quote(ftpUrl(site, path.posix.join(remoteDir, rel)))}`,
     ]),
   ])));
-  return maxRss(stats);
+  return together(stats);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientResult, ScenarioResult } from '../../bench/measure';
-import { serverCpuRows, transferRows } from '../../bench/report';
+import { clientCpuRows, serverCpuRows, transferRows } from '../../bench/report';
 import { TRANSFERS } from '../../bench/scenarios';
 
 const treeUp = TRANSFERS.find((scenario) => scenario.id === 'tree-up')!;
@@ -39,5 +39,19 @@ describe('the bench report', () => {
     ]);
     const unread: ScenarioResult = { scenario: treeUp, clients: [{ client: 'sluice', role: 'subject', supported: true, samples: [{ seconds: 4 }] }] };
     expect(serverCpuRows([unread])).toEqual([]);
+  });
+
+  it("lists the client's own user and system CPU per client, and nothing when no client's could be read", () => {
+    const timed = (name: string, role: ClientResult['role'], cpu: Array<[number, number]>): ClientResult => ({
+      client: name, role, supported: true, samples: cpu.map(([user, system]) => ({ seconds: 3, clientCpu: { user, system } })),
+    });
+    const result: ScenarioResult = { scenario: treeUp, clients: [timed('sluice', 'subject', [[1.5, 0.9], [1.4, 4.9], [1.6, 1.0]]), timed('curl', 'peer', [[0.7, 1.5], [0.8, 1.6], [0.9, 1.4]])] };
+    expect(clientCpuRows([result]).map((row) => [row.title, row.client, row.median, row.verdict])).toEqual([
+      [`${treeUp.title}: client user CPU`, 'sluice', 1.5, ''],
+      [`${treeUp.title}: client user CPU`, 'curl', 0.8, ''],
+      [`${treeUp.title}: client system CPU`, 'sluice', 1.0, ''],
+      [`${treeUp.title}: client system CPU`, 'curl', 1.5, ''],
+    ]);
+    expect(clientCpuRows([treeUpResult([2.9, 2.6, 3.1])])).toEqual([]);
   });
 });
