@@ -23,7 +23,8 @@ export interface RingDisk {
  * the thread pool. A pool write costs two thread wake-ups: measured over 1 GiB on this
  * project's 2-core VM, direct writes took a third less kernel time, and the download
  * 2.5–3.0 s instead of 3.2–4.2 s, against curl's 2.7–2.9 s. A write slower than the
- * verdict's limit sends the later ones to the pool, until the pool's writes prove the disk quick again.
+ * verdict's limit sends the later ones to the pool, until the pool's writes prove the disk
+ * quick again.
  */
 export function diskFollowing(verdict: DiskVerdict): RingDisk {
   return {

@@ -29,8 +29,8 @@ export interface CommandOptions {
 export async function runCommand(argv: readonly string[], opts: CommandOptions): Promise<OpStats> {
   const useTime = existsSync(GNU_TIME);
   const tmp = useTime ? await mkdtemp(path.join(os.tmpdir(), 'sluice-bench-')) : undefined;
-  const rssFile = tmp && path.join(tmp, 'rss');
-  const full = rssFile ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : [...argv];
+  const timeFile = tmp && path.join(tmp, 'time');
+  const full = timeFile ? [GNU_TIME, '-f', '%M %U %S', '-o', timeFile, ...argv] : [...argv];
   try {
     const { code, signal, stderr, polledHwmKiB } = await spawnAndWait(full, opts, !useTime);
     if (code !== 0) {
@@ -40,8 +40,8 @@ export async function runCommand(argv: readonly string[], opts: CommandOptions):
       const more = lines.length > 3 ? ` (last 3 of ${lines.length} stderr lines)` : '';
       throw new Error(`${argv[0]} failed (${why})${more}: ${lines.slice(-3).join(' | ')}`);
     }
-    if (!rssFile) return polledHwmKiB === undefined ? {} : { peakRssKiB: polledHwmKiB };
-    return parseTimeLine((await readFile(rssFile, 'utf8')).trim().split('\n').pop() ?? '');
+    if (!timeFile) return polledHwmKiB === undefined ? {} : { peakRssKiB: polledHwmKiB };
+    return parseTimeLine((await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '');
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
