@@ -19,6 +19,8 @@ await Promise.all([
   // The CLI is started once per command, and a mirror's time includes that start: bundled and
   // minified, it loads in ~60 ms less than resolving and compiling zod and the rest from
   // node_modules (zod alone took ~80 ms). createRequire serves the CommonJS packages bundled in.
-  esbuild({ ...common, entryPoints: ['app/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'esm', minify: true, banner: { js: cliRequire } }),
+  // iconv-lite stays out: only a site with a legacy charset loads it (charset.ts), from
+  // node_modules, and the other commands no longer compile its half a megabyte of tables.
+  esbuild({ ...common, entryPoints: ['app/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'esm', minify: true, banner: { js: cliRequire }, external: ['iconv-lite'] }),
   onlyNode ? Promise.resolve() : vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);

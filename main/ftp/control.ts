@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import { getCharset, type Charset } from './charset';
+import { UTF8_CHARSET, type Charset } from './charset';
 import { encodeCommand } from './command-line';
 import { FtpError, fromSocketError, type FtpPhase } from './errors';
 import { loggableCommand, ProtocolLog, type LogDirection, type LogListener } from './log';
@@ -89,7 +89,7 @@ export class ControlConnection {
     readonly raw: Socket,
     private readonly options: ControlOptions = {},
   ) {
-    this.charset = options.charset ?? getCharset('utf-8');
+    this.charset = options.charset ?? UTF8_CHARSET;
     this.reader = new ReplyReader({ limits: options.limits ?? {}, decode: this.charset.decode });
     raw.on('error', (error) => this.fail(fromSocketError(error, 'connection-closed', this.phase)));
     raw.on('close', () => this.fail(new FtpError('connection-closed', 'The server closed the connection', this.phase)));

@@ -1,4 +1,4 @@
-import { getCharset, type CharsetName } from './charset';
+import { loadCharset, UTF8_CHARSET, type CharsetName } from './charset';
 import type { ControlConnection } from './control';
 import type { Reply } from './reply';
 
@@ -37,10 +37,10 @@ export async function negotiateFeatures(control: ControlConnection, setting: Cha
   const featReply = await control.send('FEAT', undefined, { securing: true });
   const features = parseFeatures(featReply);
   if (setting !== 'auto' && setting !== 'utf-8') {
-    control.setCharset(getCharset(setting));
+    control.setCharset(await loadCharset(setting));
     return { features, featReply, charset: setting };
   }
-  control.setCharset(getCharset('utf-8'));
+  control.setCharset(UTF8_CHARSET);
   if (!features.has('UTF8')) return { features, featReply, charset: 'utf-8' };
   // Some servers (IIS, older vsftpd) need it before they send UTF-8 names; a refusal changes nothing for us.
   const utf8Reply = await control.send('OPTS', 'UTF8 ON', { securing: true });

@@ -2,7 +2,7 @@
 // session reuse required: ls, get, put, mirror both ways, rm -r, mkdir -p, mv, saved sites.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,5 +153,25 @@ describe('sluice transfer commands', () => {
     const get = await sluice(['get', 'Test server:site-dir/a.txt', target, ...ca()]);
     expect(get.code, get.stderr).toBe(0);
     expect(await readFile(target, 'utf8')).toBe('from a site');
+  });
+
+  it("lists and fetches files named in a saved site's legacy charset (iconv-lite, which the CLI loads only then)", async () => {
+    const added = await sluice(['sites', 'add', 'Latin-1 server', url(''), '--ask-password']);
+    expect(added.code, added.stderr).toBe(0);
+    // The CLI saves sites as 'auto'; the app's Site Manager sets a charset. Do what it would.
+    const sitesFile = path.join(home.path, 'sluice', 'sites.json');
+    const stored = JSON.parse(await readFile(sitesFile, 'utf8')) as { sites: Array<{ name: string; charset?: string }> };
+    for (const site of stored.sites) if (site.name === 'Latin-1 server') site.charset = 'latin1';
+    await writeFile(sitesFile, JSON.stringify(stored));
+    await server.writeFile('latin-dir/plain.txt', 'plain');
+    // "café.txt" as a Latin-1 server stores it: é is the single byte 0xE9.
+    writeFileSync(Buffer.concat([Buffer.from(path.join(server.root, 'latin-dir', 'caf')), Buffer.of(0xe9), Buffer.from('.txt')]), 'accented');
+    const listed = await sluice(['ls', 'Latin-1 server:/latin-dir', ...ca()]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout.split('\n').filter(Boolean).sort()).toEqual(['café.txt', 'plain.txt']);
+    const target = path.join(home.path, 'café.txt');
+    const get = await sluice(['get', 'Latin-1 server:latin-dir/café.txt', target, ...ca()]);
+    expect(get.code, get.stderr).toBe(0);
+    expect(await readFile(target, 'utf8')).toBe('accented');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getCharset, normalizeCharsetName } from '../../../main/ftp/charset';
+import { loadCharset, normalizeCharsetName, UTF8_CHARSET } from '../../../main/ftp/charset';
 import { parseFeatures } from '../../../main/ftp/features';
 
 const reply = (lines: string[]): { code: number; lines: string[]; text: string } => ({
@@ -29,20 +29,22 @@ describe('charsets', () => {
     expect(normalizeCharsetName('klingon')).toBeUndefined();
   });
 
-  it('round-trips names in each legacy charset', () => {
+  it('round-trips names in each legacy charset', async () => {
     const samples: Record<string, string> = { latin1: 'café ÿ', cp1252: 'naïve €', cp949: '갂가 한국', shift_jis: 'あ日本ｱ' };
     for (const [name, text] of Object.entries(samples)) {
-      const charset = getCharset(normalizeCharsetName(name) ?? 'utf-8');
+      const charset = await loadCharset(normalizeCharsetName(name) ?? 'utf-8');
       expect(charset.decode(charset.encode(text))).toBe(text);
     }
     // CP949's extension beyond EUC-KR (Node's own decoder lacks it).
-    expect(getCharset('cp949').encode('갂')).toEqual(Buffer.of(0x81, 0x41));
-    expect(getCharset('shift_jis').encode('あ')).toEqual(Buffer.of(0x82, 0xa0));
+    expect((await loadCharset('cp949')).encode('갂')).toEqual(Buffer.of(0x81, 0x41));
+    expect((await loadCharset('shift_jis')).encode('あ')).toEqual(Buffer.of(0x82, 0xa0));
   });
 
-  it('refuses names a charset cannot hold instead of sending a different name', () => {
-    expect(() => getCharset('latin1').encode('€')).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
-    expect(() => getCharset('shift_jis').encode('한')).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
-    expect(() => getCharset('utf-8').encode('bad \ud800 surrogate')).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
+  it('refuses names a charset cannot hold instead of sending a different name', async () => {
+    const latin1 = await loadCharset('latin1');
+    const shiftJis = await loadCharset('shift_jis');
+    expect(() => latin1.encode('€')).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
+    expect(() => shiftJis.encode('한')).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
+    expect(() => UTF8_CHARSET.encode('bad \ud800 surrogate')).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
   });
 });
