@@ -14,7 +14,6 @@
  */
 export class DiskVerdict {
   private slowNow = false;
-  private hasBeenSlow = false;
   private quickInARow = 0;
   private proofNeeded: number;
   private readonly now: () => number;
@@ -67,12 +66,11 @@ export class DiskVerdict {
     if (!this.slowNow || ++this.quickInARow < this.proofNeeded) return;
     this.slowNow = false;
     this.quickInARow = 0;
+    // Should the disk relapse, it will have to show twice the proof.
+    this.proofNeeded = Math.min(this.proofNeeded * 2, MAX_TRUST_AFTER);
   }
 
   private turnSlow(): void {
-    // A relapse after trust was given back: ask twice the proof next time.
-    if (!this.slowNow && this.hasBeenSlow) this.proofNeeded = Math.min(this.proofNeeded * 2, MAX_TRUST_AFTER);
-    this.hasBeenSlow = true;
     this.slowNow = true;
     this.quickInARow = 0;
   }
