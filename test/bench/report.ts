@@ -1,5 +1,5 @@
 // Turns measurements into table rows: medians, ratios to the reference, targets, verdicts.
-import type { ClientResult, ScenarioResult } from './measure';
+import type { ClientResult, RunSample, ScenarioResult } from './measure';
 import type { MicroResult } from './micro';
 import type { RssScenario } from './scenarios';
 import { describeTarget, judge, median, ratioTo, type Target, type Verdict } from './targets';
@@ -46,8 +46,21 @@ function rowsFor(
   });
 }
 
+/** `value` of each of a client's runs where it was measured. */
+function measured(c: ClientResult, value: (sample: RunSample) => number | undefined): number[] {
+  return c.samples.flatMap((sample) => {
+    const v = value(sample);
+    return v === undefined ? [] : [v];
+  });
+}
+
 /** The server's CPU in each of a client's runs where it was measured. */
-const serverCpuSamples = (c: ClientResult): number[] => c.samples.flatMap((x) => (x.serverCpuSeconds === undefined ? [] : [x.serverCpuSeconds]));
+const serverCpuSamples = (c: ClientResult): number[] => measured(c, (x) => x.serverCpuSeconds);
+
+/** Rows of a figure with no target (CPU spent): no verdict; a client's failure is already noted on its time row. */
+function figureRows(id: string, title: string, clients: ClientResult[], value: (c: ClientResult) => number[]): Row[] {
+  return rowsFor(id, title, 's', '', undefined, clients, value).map((row) => ({ ...row, verdict: '', notes: [] }));
+}
 
 /**
  * The shortest time the server's own work allows on `cores` cores: its least CPU over any
@@ -77,8 +90,7 @@ export function transferRows(results: readonly ScenarioResult[], cores: number):
 export function serverCpuRows(results: readonly ScenarioResult[]): Row[] {
   return results.flatMap(({ scenario: s, clients }) =>
     clients.some((c) => serverCpuSamples(c).length > 0)
-      // No target, hence no verdict; a client's failure is already noted on its time row.
-      ? rowsFor(`${s.id}-server`, `${s.title}: server CPU`, 's', '', undefined, clients, serverCpuSamples).map((row) => ({ ...row, verdict: '', notes: [] }))
+      ? figureRows(`${s.id}-server`, `${s.title}: server CPU`, clients, serverCpuSamples)
       : []);
 }
 
@@ -90,9 +102,8 @@ export function serverCpuRows(results: readonly ScenarioResult[]): Row[] {
 export function clientCpuRows(results: readonly ScenarioResult[]): Row[] {
   return results.flatMap(({ scenario: s, clients }) => {
     if (!clients.some((c) => c.samples.some((x) => x.clientCpu !== undefined))) return [];
-    const part = (which: 'user' | 'system') => (c: ClientResult): number[] => c.samples.flatMap((x) => (x.clientCpu === undefined ? [] : [x.clientCpu[which]]));
     return (['user', 'system'] as const).flatMap((which) =>
-      rowsFor(`${s.id}-client-${which}`, `${s.title}: client ${which} CPU`, 's', '', undefined, clients, part(which)).map((row) => ({ ...row, verdict: '' as const, notes: [] })));
+      figureRows(`${s.id}-client-${which}`, `${s.title}: client ${which} CPU`, clients, (c) => measured(c, (x) => x.clientCpu?.[which])));
   });
 }
 
@@ -101,7 +112,7 @@ export function rssRows(results: readonly ScenarioResult[], scenarios: readonly 
     const from = results.find((x) => x.scenario.id === r.from);
     if (!from) return [];
     return rowsFor(r.id, r.title, 'MB', r.reference, r.target, from.clients,
-      (c) => c.samples.flatMap((x) => (x.peakRssKiB === undefined ? [] : [x.peakRssKiB * KIB_TO_MB])),
+      (c) => measured(c, (x) => (x.peakRssKiB === undefined ? undefined : x.peakRssKiB * KIB_TO_MB)),
       (c) => (c.samples.some((x) => x.rssOf === 'bench') ? ['RSS sampled in the bench process (in-process client)'] : []));
   });
 }
