@@ -22,5 +22,7 @@ await Promise.all([
   // iconv-lite stays out: only a site with a legacy charset loads it (charset.ts), from
   // node_modules, and the other commands no longer compile its half a megabyte of tables.
   esbuild({ ...common, entryPoints: ['app/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'esm', minify: true, banner: { js: cliRequire }, external: ['iconv-lite'] }),
+  // The worker of the CLI's transfer lanes (app/cli/lane.ts), loaded from beside main.js.
+  esbuild({ ...common, entryPoints: ['main/lanes/lane-worker.ts'], outfile: 'dist/cli/transfer-lane.js', format: 'esm', minify: true, banner: { js: cliRequire }, external: ['iconv-lite'] }),
   onlyNode ? Promise.resolve() : vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);

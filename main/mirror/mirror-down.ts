@@ -5,10 +5,17 @@ import { FtpError } from '../ftp/errors';
 import { joinRemote } from '../session/remote-path';
 import { ensureLocalFolder, localChild, relativeJoin } from './local-folder';
 import { MirrorTally } from './mirror-tally';
+import { runnerDownloads, type FileDownloads } from './file-downloads';
 import type { MirrorOptions, MirrorResult, TaskRunner } from './mirror-types';
 import { Outstanding } from './outstanding';
 import { isRemoteFolder } from './remote-folder';
 import { isUpToDate } from './up-to-date';
+
+/** A mirror down's options. */
+export interface MirrorDownOptions extends MirrorOptions {
+  /** Where files go (default: the runner's connections), e.g. shared with a transfer lane (SplitDownloads). */
+  readonly downloads?: FileDownloads;
+}
 
 /** One folder of the walk: where it is on the server, on disk, and in reports. */
 interface Folder {
@@ -26,7 +33,7 @@ interface Folder {
  * or MDTM round trip). Unsafe names (rule 16), symlinks and other non-files (rule 17) are
  * skipped with a reason; a failed file never leaves anything under its final name (rule 18).
  */
-export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir: string, options: MirrorOptions = {}): Promise<MirrorResult> {
+export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir: string, options: MirrorDownOptions = {}): Promise<MirrorResult> {
   const walk = new DownWalk(runner, path.resolve(localDir), options);
   return walk.run(remoteDir);
 }
@@ -34,13 +41,15 @@ export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir
 class DownWalk {
   private readonly tally: MirrorTally;
   private readonly work = new Outstanding();
+  private readonly downloads: FileDownloads;
 
   constructor(
     private readonly runner: TaskRunner,
     private readonly root: string,
-    private readonly options: MirrorOptions,
+    private readonly options: MirrorDownOptions,
   ) {
     this.tally = new MirrorTally(options);
+    this.downloads = options.downloads ?? runnerDownloads(runner);
   }
 
   async run(remoteDir: string): Promise<MirrorResult> {
@@ -110,19 +119,16 @@ class DownWalk {
         const existing = await lstat(local).catch(() => undefined);
         if (existing?.isFile() === true && isUpToDate(existing, entry)) return this.tally.skip(relative, 'up to date');
       }
-      const signal = this.options.signal;
-      const result = await this.runner.run(
-        (client) =>
-          client.download(remote, local, {
-            ...(entry.size === undefined ? {} : { expectedSize: entry.size }),
-            ...remoteTimeOf(entry),
-            preserveTime: this.options.preserveTime !== false,
-            // A mirror restarts files from scratch; leftover temporary files would only clutter the copy.
-            keepPartial: false,
-            freshFolder,
-            ...(signal === undefined ? {} : { signal }),
-          }),
-        signal === undefined ? {} : { signal },
+      const result = await this.downloads.download(
+        {
+          remote,
+          local,
+          ...(entry.size === undefined ? {} : { expectedSize: entry.size }),
+          ...remoteTimeOf(entry),
+          preserveTime: this.options.preserveTime !== false,
+          freshFolder,
+        },
+        this.options.signal,
       );
       this.tally.done(result.bytes);
     } catch (error) {
@@ -141,6 +147,6 @@ class DownWalk {
  * The listing's time when it is exact (MLSD): it saves an MDTM per file. A LIST time is to
  * the minute or the day, in the server's zone: then MDTM (when offered) gives the real one.
  */
-function remoteTimeOf(entry: RemoteEntry): { remoteModified?: Date } {
-  return entry.modified !== undefined && entry.modifiedPrecision === 'second' ? { remoteModified: new Date(entry.modified) } : {};
+function remoteTimeOf(entry: RemoteEntry): { remoteModified?: number } {
+  return entry.modified !== undefined && entry.modifiedPrecision === 'second' ? { remoteModified: entry.modified } : {};
 }

@@ -125,6 +125,16 @@ export class ConnectionPool {
     return { ...this.counters, dataConnections: data };
   }
 
+  /** The leaf certificate (DER) the first connection trusted; undefined before, or without TLS. */
+  get trustedLeaf(): Buffer | undefined {
+    return this.trust.certificate;
+  }
+
+  /** The person's answer to "go on in clear?", when the first connection asked it. */
+  get insecureAllowed(): boolean {
+    return this.insecureAnswer === true;
+  }
+
   /** Connections open now. */
   get connections(): number {
     return this.slots.length;

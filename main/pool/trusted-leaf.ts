@@ -16,6 +16,11 @@ export class TrustedLeaf {
     return this.leaf !== undefined;
   }
 
+  /** The trusted leaf (DER), once decided: what a transfer lane's connections must present too. */
+  get certificate(): Buffer | undefined {
+    return this.leaf;
+  }
+
   /** The verifier for the first connection: the real decision, remembering the leaf it trusted. */
   readonly first: VerifyServer = async (check: ServerCertificateCheck): Promise<TrustDecision> => {
     const decision = await this.verify(check);

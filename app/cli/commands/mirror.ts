@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
+import type { TransferLane } from '../../../main/lanes/transfer-lane';
+import { SplitDownloads } from '../../../main/mirror/file-downloads';
 import { mirrorDown } from '../../../main/mirror/mirror-down';
 import { mirrorUp } from '../../../main/mirror/mirror-up';
 import type { CliCommand } from '../command';
 import { openPool, remoteFlagOptions, remoteFlagsUsage, resolveRemote } from '../connect';
+import { openLane, splitConnections } from '../lane';
 import { progressLine, reportMirror } from '../mirror-report';
 import { askOnTerminal } from '../prompt';
 import { expectPositionals, reportingFailure } from '../remote-command';
@@ -38,15 +41,21 @@ ${remoteFlagsUsage}`,
     const [remoteText, localDir] = reverse ? [positionals[1]!, positionals[0]!] : [positionals[0]!, positionals[1]!];
     const remote = await resolveRemote(parseRemoteTarget(remoteText), values, io, askOnTerminal);
     const parallel = parallelOf(values.parallel, remote.connectionLimit);
+    // Downloads share the connections with a transfer lane in a worker thread (lane.ts).
+    const split = reverse ? { here: parallel, lane: 0 } : splitConnections(parallel);
     return reportingFailure(io, remote, async () => {
-      const pool = openPool(remote, parallel);
+      const pool = openPool(remote, split.here);
       const options = { onlyNewer: values['only-newer'] === true, ...optionalProgress(io) };
+      let lane: TransferLane | undefined;
       try {
         // Connect first: a refused certificate or login is explained as such, not as a failed folder.
         await pool.run(async () => undefined);
-        const result = reverse ? await mirrorUp(pool, localDir, remote.path, options) : await mirrorDown(pool, remote.path, localDir, options);
+        if (split.lane > 0) lane = openLane(remote, pool, split.lane);
+        const downloads = lane === undefined ? {} : { downloads: new SplitDownloads(pool, split.here, lane) };
+        const result = reverse ? await mirrorUp(pool, localDir, remote.path, options) : await mirrorDown(pool, remote.path, localDir, { ...options, ...downloads });
         return reportMirror(io, result);
       } finally {
+        await lane?.close();
         await pool.close();
       }
     });

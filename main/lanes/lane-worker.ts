@@ -1,0 +1,95 @@
+/**
+ * The worker side of a transfer lane: its own pool of control connections, on its own event
+ * loop, running the file jobs the main thread hands it (transfer-lane.ts). On a two-core
+ * machine one event loop is the limit for many small files: every file costs a TLS handshake,
+ * socket and stream objects, commands and a rename, all JavaScript on one thread. Two loops
+ * share that work. Certificates are not decided here: the worker's connections must present
+ * the leaf the main pool already trusted.
+ */
+
+import { parentPort } from 'node:worker_threads';
+import type { ServerCertificateCheck, TrustDecision } from '../ftp/certificate';
+import type { ConnectOptions } from '../ftp/client';
+import type { ClientCertificate, SecurityPolicy } from '../ftp/policy';
+import { ConnectionPool } from '../pool/connection-pool';
+import { downloadOptionsOf } from './download-job';
+import { toLaneError } from './lane-error';
+import { asBuffer, type FromWorker, type LaneDownload, type LaneSetup, type ToWorker } from './lane-protocol';
+
+const port = parentPort;
+if (port === null) throw new Error('lane-worker.ts runs as a worker thread only');
+
+let pool: ConnectionPool | undefined;
+const running = new Map<number, AbortController>();
+
+const post = (message: FromWorker): void => port.postMessage(message);
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'setup':
+      pool = new ConnectionPool({ connect: connectOptionsOf(message.setup), size: message.setup.size });
+      break;
+    case 'download':
+      void download(message.id, message.job);
+      break;
+    case 'cancel':
+      running.get(message.id)?.abort();
+      break;
+    case 'close':
+      void close();
+      break;
+  }
+});
+
+async function download(id: number, job: LaneDownload): Promise<void> {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    if (pool === undefined) throw new Error('The transfer lane got a file before its setup');
+    const signal = controller.signal;
+    const result = await pool.run((client) => client.download(job.remote, job.local, downloadOptionsOf(job, signal)), { signal });
+    post({ type: 'done', id, bytes: result.bytes });
+  } catch (error) {
+    post({ type: 'failed', id, error: toLaneError(error) });
+  } finally {
+    running.delete(id);
+  }
+}
+
+async function close(): Promise<void> {
+  for (const controller of running.values()) controller.abort();
+  await pool?.close();
+  post({ type: 'closed' });
+  port?.close();
+}
+
+/** The main pool's connect options again, with the trust decision it already made. */
+function connectOptionsOf(setup: LaneSetup): ConnectOptions {
+  const leaf = setup.trustedLeaf === undefined ? undefined : asBuffer(setup.trustedLeaf);
+  const sameLeaf = (check: ServerCertificateCheck): TrustDecision => {
+    const presented = check.chain[0];
+    return leaf !== undefined && presented !== undefined && presented.equals(leaf) ? 'trust' : 'reject';
+  };
+  const policy = setup.connect.policy;
+  return {
+    ...setup.connect,
+    ...(policy === undefined ? {} : { policy: policyWithBuffers(policy) }),
+    verifyServer: sameLeaf,
+    askInsecure: () => setup.insecureAllowed,
+  };
+}
+
+function policyWithBuffers(policy: SecurityPolicy): SecurityPolicy {
+  const certificate = policy.clientCertificate;
+  return {
+    ...policy,
+    ...(policy.extraCa === undefined ? {} : { extraCa: policy.extraCa.map((ca) => asBuffer(ca)) }),
+    ...(certificate === undefined ? {} : { clientCertificate: certificateWithBuffers(certificate) }),
+  };
+}
+
+function certificateWithBuffers(certificate: ClientCertificate): ClientCertificate {
+  return certificate.format === 'pem'
+    ? { ...certificate, cert: asBuffer(certificate.cert), key: asBuffer(certificate.key) }
+    : { ...certificate, pfx: asBuffer(certificate.pfx) as Buffer };
+}

@@ -1,0 +1,126 @@
+/**
+ * A transfer lane: a worker thread with its own control connections that downloads the files
+ * it is handed (lane-worker.ts). The main thread keeps the walk, the listings and its own
+ * connections; the lane takes part of the files so their per-file JavaScript runs on a second
+ * core. If the worker dies, every file it held fails with LaneLostError, which callers take as
+ * "run it elsewhere", never as a failure of the file.
+ */
+
+import { Worker } from 'node:worker_threads';
+import { fromLaneError } from './lane-error';
+import { LaneLostError, type DownloadLane, type FromWorker, type LaneDownload, type LaneSetup, type ToWorker } from './lane-protocol';
+
+interface Pending {
+  readonly resolve: (result: { bytes: number }) => void;
+  readonly reject: (error: unknown) => void;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: () => void;
+}
+
+export class TransferLane implements DownloadLane {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private finished = 0;
+  private lost: LaneLostError | undefined;
+  private closing: Promise<void> | undefined;
+  private closedByWorker: (() => void) | undefined;
+
+  private constructor(
+    private readonly worker: Worker,
+    /** Control connections in the worker. */
+    readonly size: number,
+  ) {
+    worker.on('message', (message: FromWorker) => this.onMessage(message));
+    worker.on('error', (error) => this.lose(`The transfer lane failed: ${error.message}`));
+    worker.on('exit', (code) => this.lose(`The transfer lane stopped (exit code ${code})`));
+  }
+
+  /**
+   * Starts the worker at `workerUrl` (the built lane-worker.js) with `setup`. The worker opens
+   * its connections when its first file arrives, as a pool does.
+   */
+  static open(workerUrl: URL, setup: LaneSetup): TransferLane {
+    const worker = new Worker(workerUrl);
+    const lane = new TransferLane(worker, setup.size);
+    lane.send({ type: 'setup', setup });
+    return lane;
+  }
+
+  /** Files handed over and not yet settled. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Files the worker downloaded whole. */
+  get completed(): number {
+    return this.finished;
+  }
+
+  /** False once the worker is gone: hand it nothing more. */
+  get usable(): boolean {
+    return this.lost === undefined && this.closing === undefined;
+  }
+
+  /** Downloads one file in the worker; rejects with LaneLostError if the lane goes away first. */
+  download(job: LaneDownload, signal?: AbortSignal): Promise<{ bytes: number }> {
+    if (!this.usable) return Promise.reject(this.lost ?? new LaneLostError('The transfer lane is closed'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => this.send({ type: 'cancel', id });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, { resolve, reject, signal, onAbort });
+      this.send({ type: 'download', id, job });
+    });
+  }
+
+  /** Cancels what the worker holds, lets it say QUIT on its connections, and ends it. */
+  close(): Promise<void> {
+    this.closing ??= this.lost !== undefined ? Promise.resolve() : this.closeWorker();
+    return this.closing;
+  }
+
+  private async closeWorker(): Promise<void> {
+    const closed = new Promise<void>((resolve) => {
+      this.closedByWorker = resolve;
+    });
+    this.send({ type: 'close' });
+    // A worker that does not answer within a few seconds is ended: closing must not hang the command.
+    const timer = setTimeout(() => void this.worker.terminate(), 5000);
+    await Promise.race([closed, new Promise<void>((resolve) => this.worker.once('exit', () => resolve()))]);
+    clearTimeout(timer);
+    this.lose('The transfer lane is closed');
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (message.type === 'closed') {
+      this.closedByWorker?.();
+      return;
+    }
+    const entry = this.settle(message.id);
+    if (entry === undefined) return;
+    if (message.type === 'done') {
+      this.finished += 1;
+      entry.resolve({ bytes: message.bytes });
+      return;
+    }
+    entry.reject(fromLaneError(message.error));
+  }
+
+  private settle(id: number): Pending | undefined {
+    const entry = this.pending.get(id);
+    if (entry === undefined) return undefined;
+    this.pending.delete(id);
+    entry.signal?.removeEventListener('abort', entry.onAbort);
+    return entry;
+  }
+
+  private lose(reason: string): void {
+    this.lost ??= new LaneLostError(reason);
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(this.lost);
+    this.closedByWorker?.();
+  }
+
+  private send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+}

@@ -1,0 +1,143 @@
+// A mirror down whose files are shared with a transfer lane (a worker thread with its own
+// connections), against real servers that require TLS session reuse: the worker is the built
+// bundle the CLI ships (dist/cli/transfer-lane.js), made here from the same source.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LaneSetup } from '../../main/lanes/lane-protocol';
+import { TransferLane } from '../../main/lanes/transfer-lane';
+import { SplitDownloads } from '../../main/mirror/file-downloads';
+import { mirrorDown } from '../../main/mirror/mirror-down';
+import { ConnectionPool } from '../../main/pool/connection-pool';
+import { startServer, type RunningServer, type ServerKind } from '../support/servers/index';
+import { makeTempDir } from '../support/temp-dir';
+import { interopConnectOptions } from './interop-fixtures';
+
+const FILES = 40;
+const MODIFIED = new Date(Date.UTC(2022, 2, 3, 4, 5, 6));
+let workerUrl: URL;
+let buildDir: { path: string; remove(): void };
+const cleanup: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  buildDir = makeTempDir('sluice-lane-build-');
+  const outfile = path.join(buildDir.path, 'transfer-lane.mjs');
+  await build({
+    entryPoints: ['main/lanes/lane-worker.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+  });
+  workerUrl = pathToFileURL(outfile);
+});
+afterAll(() => buildDir.remove());
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function serve(kind: ServerKind): Promise<RunningServer> {
+  const server = await startServer(kind, { requireSessionReuse: true });
+  cleanup.push(() => server.stop());
+  return server;
+}
+
+function tempDir(): string {
+  const dir = makeTempDir('sluice-lane-');
+  cleanup.push(() => dir.remove());
+  return dir.path;
+}
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** FILES files in two folders (one with a space and a non-ASCII name), all modified at MODIFIED. */
+async function seed(server: RunningServer): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  for (let i = 0; i < FILES; i++) {
+    const name = `${i % 2 === 0 ? 'même dossier' : 'b'}/f${i}.bin`;
+    const data = randomBytes(1000 + i * 97);
+    await server.writeFile(`tree/${name}`, data);
+    await utimes(path.join(server.root, 'tree', name), MODIFIED, MODIFIED);
+    digests.set(name, sha256(data));
+  }
+  return digests;
+}
+
+async function digestsOf(root: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(root, full).split(path.sep).join('/'), sha256(await readFile(full)));
+  }
+  return found;
+}
+
+/** A connected pool of one connection (the walk's) and a lane of `size` more, as the CLI splits 4. */
+async function poolAndLane(server: RunningServer, size: number, setup: Partial<LaneSetup> = {}, url = workerUrl): Promise<{ pool: ConnectionPool; lane: TransferLane }> {
+  const data = { connectTimeoutMs: 5_000, stallTimeoutMs: 10_000, requireSessionReuse: true };
+  const pool = new ConnectionPool({ connect: interopConnectOptions(server, { data }), size: 1 });
+  cleanup.push(() => pool.close());
+  await pool.run(async () => undefined);
+  const leaf = pool.trustedLeaf;
+  expect(leaf).toBeDefined();
+  const lane = TransferLane.open(url, {
+    connect: { ...interopConnectOptions(server, { data }) },
+    size,
+    insecureAllowed: false,
+    ...(leaf === undefined ? {} : { trustedLeaf: leaf }),
+    ...setup,
+  });
+  cleanup.push(() => lane.close());
+  return { pool, lane };
+}
+
+describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required: a mirror with a transfer lane', (kind) => {
+  it('delivers every file byte-exact with its time, part of them through the worker', async () => {
+    const server = await serve(kind);
+    const expected = await seed(server);
+    const { pool, lane } = await poolAndLane(server, 3);
+    const local = path.join(tempDir(), 'copy');
+    const result = await mirrorDown(pool, '/tree', local, { downloads: new SplitDownloads(pool, 1, lane) });
+    expect(result.failed).toEqual([]);
+    expect(result.files).toBe(FILES);
+    expect(await digestsOf(local)).toEqual(expected);
+    expect((await stat(path.join(local, 'b', 'f1.bin'))).mtimeMs).toBe(MODIFIED.getTime());
+    // Both threads did work: the lane most, the walk's own connection some.
+    expect(lane.completed).toBeGreaterThan(0);
+    expect(lane.completed).toBeLessThan(FILES);
+  });
+});
+
+describe('vsftpd: what a lane must refuse, and what it must not lose', () => {
+  it("refuses a server whose certificate is not the one the pool trusted, and leaves no file", async () => {
+    const server = await serve('vsftpd');
+    await server.writeFile('tree/secret.bin', randomBytes(5000));
+    const { lane } = await poolAndLane(server, 1, { trustedLeaf: randomBytes(400) });
+    const local = path.join(tempDir(), 'secret.bin');
+    await expect(lane.download({ remote: '/tree/secret.bin', local, preserveTime: true, freshFolder: false })).rejects.toMatchObject({ kind: 'certificate-rejected' });
+    expect(existsSync(local)).toBe(false);
+    expect(await readdir(path.dirname(local))).toEqual([]);
+  });
+
+  it('runs every file on the main connections when the worker cannot start', async () => {
+    const server = await serve('vsftpd');
+    const expected = await seed(server);
+    const broken = path.join(tempDir(), 'broken-worker.mjs');
+    await writeFile(broken, "throw new Error('this worker does not start');\n");
+    const { pool, lane } = await poolAndLane(server, 3, {}, pathToFileURL(broken));
+    const local = path.join(tempDir(), 'copy');
+    const result = await mirrorDown(pool, '/tree', local, { downloads: new SplitDownloads(pool, 1, lane) });
+    expect(result.failed).toEqual([]);
+    expect(await digestsOf(local)).toEqual(expected);
+    expect(lane.usable).toBe(false);
+    expect(lane.completed).toBe(0);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { FtpClient } from '../../../main/ftp/client';
+import { FtpError } from '../../../main/ftp/errors';
+import { LaneLostError, type DownloadLane, type LaneDownload } from '../../../main/lanes/lane-protocol';
+import { SplitDownloads } from '../../../main/mirror/file-downloads';
+import type { TaskRunner } from '../../../main/mirror/mirror-types';
+
+const job = (n: number): LaneDownload => ({ remote: `/r/f${n}`, local: `/l/f${n}`, preserveTime: true, freshFolder: true });
+
+/** A "client" whose download resolves when the test says so, recording which files it ran. */
+function hereRunner(ran: string[], settle: Map<string, () => void>): TaskRunner {
+  const client = {
+    download: (remote: string) =>
+      new Promise((resolve) => {
+        ran.push(remote);
+        settle.set(remote, () => resolve({ bytes: 1, resumedFrom: 0, size: 1 }));
+      }),
+  } as unknown as FtpClient;
+  return { run: (task) => task(client) };
+}
+
+/** A lane that holds each file until the test settles it with a result or an error. */
+class FakeLane implements DownloadLane {
+  readonly held = new Map<string, { resolve: (r: { bytes: number }) => void; reject: (e: unknown) => void }>();
+  usable = true;
+  constructor(readonly size: number) {}
+  get inFlight(): number {
+    return this.held.size;
+  }
+  download(item: LaneDownload): Promise<{ bytes: number }> {
+    if (!this.usable) return Promise.reject(new LaneLostError('gone'));
+    return new Promise((resolve, reject) => {
+      this.held.set(item.remote, {
+        resolve: (r) => (this.held.delete(item.remote), resolve(r)),
+        reject: (e) => (this.held.delete(item.remote), reject(e)),
+      });
+    });
+  }
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('SplitDownloads: files shared between this thread and a transfer lane', () => {
+  it('fills both sides up to their room (the lane one file past its connections) and queues the rest', async () => {
+    const ran: string[] = [];
+    const settle = new Map<string, () => void>();
+    const lane = new FakeLane(3);
+    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const results = Array.from({ length: 8 }, (_, n) => split.download(job(n)));
+    await tick();
+    expect(lane.held.size).toBe(4);
+    expect(ran).toHaveLength(1);
+    // A file done on either side lets the next waiting one go there.
+    settle.get(ran[0]!)!();
+    await tick();
+    expect(ran).toHaveLength(2);
+    lane.held.values().next().value!.resolve({ bytes: 7 });
+    await tick();
+    expect(lane.held.size).toBe(4);
+    // 8 files: 2 ran here, 5 went to the lane, 1 still waits.
+    expect(ran.length + lane.held.size + 1).toBe(7);
+    // Drain: whatever runs on either side finishes, until every file is done.
+    const settledHere = new Set<string>();
+    for (let round = 0; round < 8; round++) {
+      for (const held of [...lane.held.values()]) held.resolve({ bytes: 7 });
+      for (const remote of ran.filter((r) => !settledHere.has(r))) {
+        settledHere.add(remote);
+        settle.get(remote)!();
+      }
+      await tick();
+    }
+    await expect(Promise.all(results)).resolves.toHaveLength(8);
+  });
+
+  it('runs the files of a lane that went away on this thread, and sends the lane no more', async () => {
+    const ran: string[] = [];
+    const settle = new Map<string, () => void>();
+    const lane = new FakeLane(2);
+    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const results = Array.from({ length: 4 }, (_, n) => split.download(job(n)));
+    await tick();
+    const onLane = [...lane.held.keys()];
+    expect(onLane).toHaveLength(3);
+    lane.usable = false;
+    for (const held of [...lane.held.values()]) held.reject(new LaneLostError('worker died'));
+    // Every file now runs here, one at a time; none fails.
+    for (let i = 0; i < 4; i++) {
+      await tick();
+      settle.get(ran[i]!)!();
+    }
+    await expect(Promise.all(results)).resolves.toHaveLength(4);
+    expect(new Set(ran)).toEqual(new Set(['/r/f0', '/r/f1', '/r/f2', '/r/f3']));
+  });
+
+  it("fails a file the server refused in the lane, without running it again here", async () => {
+    const ran: string[] = [];
+    const settle = new Map<string, () => void>();
+    const lane = new FakeLane(1);
+    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const refused = split.download(job(0));
+    await tick();
+    lane.held.get('/r/f0')!.reject(new FtpError('command-failed', 'RETR failed: 550 No such file', 'command', 550));
+    await expect(refused).rejects.toMatchObject({ kind: 'command-failed', code: 550 });
+    expect(ran).toEqual([]);
+  });
+
+  it('takes a lane that loses connections twice out of the split; their files run here', async () => {
+    const ran: string[] = [];
+    const settle = new Map<string, () => void>();
+    const lane = new FakeLane(1);
+    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const results = [0, 1, 2, 3].map((n) => split.download(job(n)));
+    await tick();
+    const reset = (): FtpError => new FtpError('connection-closed', 'The server closed the connection', 'command');
+    for (const held of [...lane.held.values()]) held.reject(reset());
+    await tick();
+    for (const held of [...lane.held.values()]) held.reject(reset());
+    await tick();
+    expect(lane.held.size).toBe(0);
+    for (let i = 0; i < 4; i++) {
+      settle.get(ran[i]!)!();
+      await tick();
+    }
+    await expect(Promise.all(results)).resolves.toHaveLength(4);
+    expect(ran).toHaveLength(4);
+  });
+});
