@@ -28,10 +28,15 @@ export function splitConnections(parallel: number, cores = availableParallelism(
   return { here, lane: parallel - here };
 }
 
-/** A lane of `size` connections to the site `pool` is connected to, trusting the certificate it trusted. */
-export function openLane(remote: RemoteSite, pool: ConnectionPool, size: number): TransferLane {
+/** A lane of `size` connections: its worker loads now, while the main pool makes its first connection. */
+export function startLane(size: number): TransferLane {
+  return new TransferLane(WORKER_URL, size);
+}
+
+/** Sends `lane` to the site `pool` is connected to, trusting the certificate the pool trusted. */
+export function beginLane(lane: TransferLane, remote: RemoteSite, pool: ConnectionPool): void {
   // The callbacks stay here: the worker trusts exactly the leaf the pool's first connection trusted.
   const { verifyServer: _verify, askInsecure: _ask, ...connect } = remote.connect;
   const leaf = pool.trustedLeaf;
-  return TransferLane.open(WORKER_URL, { connect, size, insecureAllowed: pool.insecureAllowed, ...(leaf === undefined ? {} : { trustedLeaf: leaf }) });
+  lane.begin({ connect, insecureAllowed: pool.insecureAllowed, ...(leaf === undefined ? {} : { trustedLeaf: leaf }) });
 }

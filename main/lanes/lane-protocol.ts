@@ -70,6 +70,12 @@ export interface LaneError extends WireError {
   readonly engine: boolean;
   /** A Node error's code (ENOSPC, ECONNRESET …), which tells a full disk from a reset. */
   readonly errno?: string;
+  /**
+   * The worker had no connection left when the file failed: its connections could not be
+   * opened (a server refusing more logins, or showing another certificate). The lane is done;
+   * like a pool that keeps the connections it got, the mirror goes on without it.
+   */
+  readonly laneDown?: boolean;
 }
 
 /** A structured-cloned Buffer back as a Buffer (over the same memory); other values as they are. */

@@ -27,7 +27,9 @@ const post = (message: FromWorker): void => port.postMessage(message);
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'setup':
-      pool = new ConnectionPool({ connect: connectOptionsOf(message.setup), size: message.setup.size });
+      pool = new ConnectionPool({ connect: connectOptionsOf(message.setup), size: message.setup.size, trustDecided: true });
+      // Connect now, while the main thread lists the first folders.
+      pool.warm();
       break;
     case 'download':
       void download(message.id, message.job);
@@ -50,7 +52,7 @@ async function download(id: number, job: LaneDownload): Promise<void> {
     const result = await pool.run((client) => client.download(job.remote, job.local, downloadOptionsOf(job, signal)), { signal });
     post({ type: 'done', id, bytes: result.bytes });
   } catch (error) {
-    post({ type: 'failed', id, error: toLaneError(error) });
+    post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });
   } finally {
     running.delete(id);
   }

@@ -21,29 +21,34 @@ export class TransferLane implements DownloadLane {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private finished = 0;
+  private exited = false;
   private lost: LaneLostError | undefined;
   private closing: Promise<void> | undefined;
   private closedByWorker: (() => void) | undefined;
 
-  private constructor(
-    private readonly worker: Worker,
+  private readonly worker: Worker;
+
+  /**
+   * Starts the worker at `workerUrl` (the built lane-worker.js) for `size` connections. It
+   * loads while the main pool connects; begin() then tells it where to connect.
+   */
+  constructor(
+    workerUrl: URL,
     /** Control connections in the worker. */
     readonly size: number,
   ) {
-    worker.on('message', (message: FromWorker) => this.onMessage(message));
-    worker.on('error', (error) => this.lose(`The transfer lane failed: ${error.message}`));
-    worker.on('exit', (code) => this.lose(`The transfer lane stopped (exit code ${code})`));
+    this.worker = new Worker(workerUrl);
+    this.worker.on('message', (message: FromWorker) => this.onMessage(message));
+    this.worker.on('error', (error) => this.lose(`The transfer lane failed: ${error.message}`));
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      this.lose(`The transfer lane stopped (exit code ${code})`);
+    });
   }
 
-  /**
-   * Starts the worker at `workerUrl` (the built lane-worker.js) with `setup`. The worker opens
-   * its connections when its first file arrives, as a pool does.
-   */
-  static open(workerUrl: URL, setup: LaneSetup): TransferLane {
-    const worker = new Worker(workerUrl);
-    const lane = new TransferLane(worker, setup.size);
-    lane.send({ type: 'setup', setup });
-    return lane;
+  /** Gives the worker the site and the trust decision; it connects at once. Call before download(). */
+  begin(setup: Omit<LaneSetup, 'size'>): void {
+    if (this.usable) this.send({ type: 'setup', setup: { ...setup, size: this.size } });
   }
 
   /** Files handed over and not yet settled. */
@@ -75,7 +80,7 @@ export class TransferLane implements DownloadLane {
 
   /** Cancels what the worker holds, lets it say QUIT on its connections, and ends it. */
   close(): Promise<void> {
-    this.closing ??= this.lost !== undefined ? Promise.resolve() : this.closeWorker();
+    this.closing ??= this.exited ? Promise.resolve() : this.closeWorker();
     return this.closing;
   }
 
@@ -87,6 +92,7 @@ export class TransferLane implements DownloadLane {
     // A worker that does not answer within a few seconds is ended: closing must not hang the command.
     const timer = setTimeout(() => void this.worker.terminate(), 5000);
     await Promise.race([closed, new Promise<void>((resolve) => this.worker.once('exit', () => resolve()))]);
+    // The worker ends by itself once it closed its port.
     clearTimeout(timer);
     this.lose('The transfer lane is closed');
   }
@@ -94,6 +100,11 @@ export class TransferLane implements DownloadLane {
   private onMessage(message: FromWorker): void {
     if (message.type === 'closed') {
       this.closedByWorker?.();
+      return;
+    }
+    if (message.type === 'failed' && message.error.laneDown === true) {
+      // Hands this file and every other one back (LaneLostError), and takes no more.
+      this.lose(`The transfer lane has no connection: ${message.error.message}`);
       return;
     }
     const entry = this.settle(message.id);

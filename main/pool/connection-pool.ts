@@ -17,6 +17,11 @@ export interface PoolOptions {
   readonly createClient?: () => FtpClient;
   /** Told of openings, replacements, retries and connections the server refused. */
   readonly onEvent?: (event: PoolEvent) => void;
+  /**
+   * The certificate was decided elsewhere (`connect.verifyServer` accepts one known leaf and
+   * never asks): open the connections together instead of the first one alone.
+   */
+  readonly trustDecided?: boolean;
 }
 
 /** Something a pool did that a log or a test may want to know. */
@@ -173,12 +178,17 @@ export class ConnectionPool {
     }
   }
 
+  /** Opens every connection now, before any task waits (a transfer lane readying itself). */
+  warm(): void {
+    if (this.closed || this.fatal !== undefined) return;
+    this.openIfNeeded(this.capacity);
+  }
+
   /** Opens connections while tasks wait: only one until the first is up and its certificate decided. */
-  private openIfNeeded(): void {
+  private openIfNeeded(wanted = this.high.length + this.normal.length): void {
     if (this.replacements > this.maxReplacements) return;
-    const waiting = this.high.length + this.normal.length;
-    const firstUp = this.counters.opened > 0;
-    while (waiting > this.opening && this.slots.length + this.opening < this.capacity && (firstUp || this.opening === 0)) void this.open();
+    const firstUp = this.counters.opened > 0 || this.options.trustDecided === true;
+    while (wanted > this.opening && this.slots.length + this.opening < this.capacity && (firstUp || this.opening === 0)) void this.open();
   }
 
   private async open(): Promise<void> {

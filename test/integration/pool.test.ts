@@ -156,6 +156,39 @@ describe('ConnectionPool', () => {
     expect(server.verbs().filter((verb) => verb === 'USER')).toHaveLength(1);
   });
 
+  it('warm() opens every connection at once when the certificate was decided elsewhere (a transfer lane)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const server = await harness.server({
+      script: {
+        USER: async () => {
+          most = Math.max(most, ++inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          inFlight -= 1;
+          return '331 Password required';
+        },
+      },
+    });
+    const pool = new ConnectionPool({ connect: harness.options(server), size: 3, trustDecided: true });
+    pools.push(pool);
+    pool.warm();
+    await expect.poll(() => pool.connections).toBe(3);
+    expect(logins(server)).toBe(3);
+    // The three logins overlapped: none waited for a first connection's certificate decision.
+    expect(most).toBe(3);
+    await pool.run((client) => client.noop());
+    expect(logins(server)).toBe(3);
+  });
+
+  it('warm() without a decided certificate opens the first connection alone', async () => {
+    const server = await harness.server();
+    const pool = poolFor(server, { size: 3 });
+    pool.warm();
+    await expect.poll(() => pool.connections).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pool.connections).toBe(1);
+  });
+
   it('uses the clients it is given and closes them on close()', async () => {
     const server = await harness.server();
     const made: FtpClient[] = [];

@@ -88,9 +88,9 @@ async function poolAndLane(server: RunningServer, size: number, setup: Partial<L
   await pool.run(async () => undefined);
   const leaf = pool.trustedLeaf;
   expect(leaf).toBeDefined();
-  const lane = TransferLane.open(url, {
+  const lane = new TransferLane(url, size);
+  lane.begin({
     connect: { ...interopConnectOptions(server, { data }) },
-    size,
     insecureAllowed: false,
     ...(leaf === undefined ? {} : { trustedLeaf: leaf }),
     ...setup,
@@ -117,14 +117,23 @@ describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required: a mir
 });
 
 describe('vsftpd: what a lane must refuse, and what it must not lose', () => {
-  it("refuses a server whose certificate is not the one the pool trusted, and leaves no file", async () => {
+  it("refuses a server that shows the lane another certificate, and the mirror goes on without the lane", async () => {
     const server = await serve('vsftpd');
-    await server.writeFile('tree/secret.bin', randomBytes(5000));
-    const { lane } = await poolAndLane(server, 1, { trustedLeaf: randomBytes(400) });
-    const local = path.join(tempDir(), 'secret.bin');
-    await expect(lane.download({ remote: '/tree/secret.bin', local, preserveTime: true, freshFolder: false })).rejects.toMatchObject({ kind: 'certificate-rejected' });
-    expect(existsSync(local)).toBe(false);
-    expect(await readdir(path.dirname(local))).toEqual([]);
+    const expected = await seed(server);
+    const { pool, lane } = await poolAndLane(server, 3, { trustedLeaf: randomBytes(400) });
+    const probe = path.join(tempDir(), 'probe.bin');
+    // The lane's connections are refused before any login: the file comes back, never written.
+    await expect(lane.download({ remote: '/tree/b/f1.bin', local: probe, preserveTime: true, freshFolder: false })).rejects.toThrow(
+      /no connection: .*certificate/i,
+    );
+    expect(existsSync(probe)).toBe(false);
+    expect(lane.usable).toBe(false);
+    // Like a pool that keeps the connections it got, the mirror finishes on the trusted one.
+    const local = path.join(tempDir(), 'copy');
+    const result = await mirrorDown(pool, '/tree', local, { downloads: new SplitDownloads(pool, 1, lane) });
+    expect(result.failed).toEqual([]);
+    expect(await digestsOf(local)).toEqual(expected);
+    expect(lane.completed).toBe(0);
   });
 
   it('runs every file on the main connections when the worker cannot start', async () => {

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { TransferLane } from '../../../main/lanes/transfer-lane';
 import { SplitDownloads } from '../../../main/mirror/file-downloads';
 import { mirrorDown } from '../../../main/mirror/mirror-down';
 import { mirrorUp } from '../../../main/mirror/mirror-up';
 import type { CliCommand } from '../command';
 import { openPool, remoteFlagOptions, remoteFlagsUsage, resolveRemote } from '../connect';
-import { openLane, splitConnections } from '../lane';
+import { beginLane, splitConnections, startLane } from '../lane';
 import { progressLine, reportMirror } from '../mirror-report';
 import { askOnTerminal } from '../prompt';
 import { expectPositionals, reportingFailure } from '../remote-command';
@@ -46,11 +45,11 @@ ${remoteFlagsUsage}`,
     return reportingFailure(io, remote, async () => {
       const pool = openPool(remote, split.here);
       const options = { onlyNewer: values['only-newer'] === true, ...optionalProgress(io) };
-      let lane: TransferLane | undefined;
+      const lane = split.lane > 0 ? startLane(split.lane) : undefined;
       try {
         // Connect first: a refused certificate or login is explained as such, not as a failed folder.
         await pool.run(async () => undefined);
-        if (split.lane > 0) lane = openLane(remote, pool, split.lane);
+        if (lane !== undefined) beginLane(lane, remote, pool);
         const downloads = lane === undefined ? {} : { downloads: new SplitDownloads(pool, split.here, lane) };
         const result = reverse ? await mirrorUp(pool, localDir, remote.path, options) : await mirrorDown(pool, remote.path, localDir, { ...options, ...downloads });
         return reportMirror(io, result);
