@@ -29,29 +29,36 @@ function poolFor(server: FaultServer, options: { size?: number; verify?: (check:
   return pool;
 }
 
+/** A scripted reply that comes after 150 ms; `most` is how many of them were pending at once. */
+function slowReply(reply: string): { handler: () => Promise<string>; readonly most: number } {
+  let inFlight = 0;
+  let most = 0;
+  return {
+    handler: async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      inFlight -= 1;
+      return reply;
+    },
+    get most() {
+      return most;
+    },
+  };
+}
+
 /** PASS commands the server saw: one per connection that logged in. */
 const logins = (server: FaultServer) => server.commands.filter((command) => command.verb === 'PASS').length;
 
 describe('ConnectionPool', () => {
   it('opens N connections and really runs N tasks at once', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const server = await harness.server({
-      script: {
-        NOOP: async () => {
-          most = Math.max(most, ++inFlight);
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          inFlight -= 1;
-          return '200 slow NOOP';
-        },
-      },
-    });
+    const noop = slowReply('200 slow NOOP');
+    const server = await harness.server({ script: { NOOP: noop.handler } });
     const pool = poolFor(server, { size: 4 });
     await Promise.all(Array.from({ length: 8 }, () => pool.run((client) => client.noop())));
     expect(logins(server)).toBe(4);
     expect(pool.stats().peakBusy).toBe(4);
     // The server saw four NOOPs at the same time, one on each connection.
-    expect(most).toBe(4);
+    expect(noop.most).toBe(4);
     expect(new Set(server.commands.filter((command) => command.verb === 'NOOP').map((command) => command.connection)).size).toBe(4);
   });
 
@@ -157,25 +164,15 @@ describe('ConnectionPool', () => {
   });
 
   it('warm() opens every connection at once when the certificate was decided elsewhere (a transfer lane)', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const server = await harness.server({
-      script: {
-        USER: async () => {
-          most = Math.max(most, ++inFlight);
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          inFlight -= 1;
-          return '331 Password required';
-        },
-      },
-    });
+    const user = slowReply('331 Password required');
+    const server = await harness.server({ script: { USER: user.handler } });
     const pool = new ConnectionPool({ connect: harness.options(server), size: 3, trustDecided: true });
     pools.push(pool);
     pool.warm();
     await expect.poll(() => pool.connections).toBe(3);
     expect(logins(server)).toBe(3);
     // The three logins overlapped: none waited for a first connection's certificate decision.
-    expect(most).toBe(3);
+    expect(user.most).toBe(3);
     await pool.run((client) => client.noop());
     expect(logins(server)).toBe(3);
   });

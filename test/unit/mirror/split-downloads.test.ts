@@ -40,12 +40,17 @@ class FakeLane implements DownloadLane {
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A split over one connection here and a fake lane of `laneSize`; `ran` lists the files run here, `settle` finishes them. */
+function splitWith(laneSize: number): { split: SplitDownloads; lane: FakeLane; ran: string[]; settle: Map<string, () => void> } {
+  const ran: string[] = [];
+  const settle = new Map<string, () => void>();
+  const lane = new FakeLane(laneSize);
+  return { split: new SplitDownloads(hereRunner(ran, settle), 1, lane), lane, ran, settle };
+}
+
 describe('SplitDownloads: files shared between this thread and a transfer lane', () => {
   it('fills both sides up to their room (the lane one file past its connections) and queues the rest', async () => {
-    const ran: string[] = [];
-    const settle = new Map<string, () => void>();
-    const lane = new FakeLane(3);
-    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const { split, lane, ran, settle } = splitWith(3);
     const results = Array.from({ length: 8 }, (_, n) => split.download(job(n)));
     await tick();
     expect(lane.held.size).toBe(4);
@@ -73,10 +78,7 @@ describe('SplitDownloads: files shared between this thread and a transfer lane',
   });
 
   it('runs the files of a lane that went away on this thread, and sends the lane no more', async () => {
-    const ran: string[] = [];
-    const settle = new Map<string, () => void>();
-    const lane = new FakeLane(2);
-    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const { split, lane, ran, settle } = splitWith(2);
     const results = Array.from({ length: 4 }, (_, n) => split.download(job(n)));
     await tick();
     const onLane = [...lane.held.keys()];
@@ -93,10 +95,7 @@ describe('SplitDownloads: files shared between this thread and a transfer lane',
   });
 
   it("fails a file the server refused in the lane, without running it again here", async () => {
-    const ran: string[] = [];
-    const settle = new Map<string, () => void>();
-    const lane = new FakeLane(1);
-    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const { split, lane, ran, settle } = splitWith(1);
     const refused = split.download(job(0));
     await tick();
     lane.held.get('/r/f0')!.reject(new FtpError('command-failed', 'RETR failed: 550 No such file', 'command', 550));
@@ -105,10 +104,7 @@ describe('SplitDownloads: files shared between this thread and a transfer lane',
   });
 
   it('takes a lane that loses connections twice out of the split; their files run here', async () => {
-    const ran: string[] = [];
-    const settle = new Map<string, () => void>();
-    const lane = new FakeLane(1);
-    const split = new SplitDownloads(hereRunner(ran, settle), 1, lane);
+    const { split, lane, ran, settle } = splitWith(1);
     const results = [0, 1, 2, 3].map((n) => split.download(job(n)));
     await tick();
     const reset = (): FtpError => new FtpError('connection-closed', 'The server closed the connection', 'command');
