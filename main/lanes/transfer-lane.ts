@@ -7,6 +7,7 @@
  */
 
 import { Worker } from 'node:worker_threads';
+import { FtpError } from '../ftp/errors';
 import { fromLaneError } from './lane-error';
 import { LaneLostError, type DownloadLane, type FromWorker, type LaneDownload, type LaneSetup, type ToWorker } from './lane-protocol';
 
@@ -69,6 +70,7 @@ export class TransferLane implements DownloadLane {
   /** Downloads one file in the worker; rejects with LaneLostError if the lane goes away first. */
   download(job: LaneDownload, signal?: AbortSignal): Promise<{ bytes: number }> {
     if (!this.usable) return Promise.reject(this.lost ?? new LaneLostError('The transfer lane is closed'));
+    if (signal?.aborted === true) return Promise.reject(new FtpError('cancelled', 'The transfer was cancelled', 'command'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = (): void => this.send({ type: 'cancel', id });

@@ -136,6 +136,23 @@ describe('vsftpd: what a lane must refuse, and what it must not lose', () => {
     expect(lane.completed).toBe(0);
   });
 
+  it('cancels a file in the worker when its signal aborts: the file fails as cancelled and leaves nothing', async () => {
+    const server = await serve('vsftpd');
+    await server.writeFile('tree/big.bin', randomBytes(8 * 1024 * 1024));
+    const { lane } = await poolAndLane(server, 1);
+    const folder = tempDir();
+    const local = path.join(folder, 'big.bin');
+    const controller = new AbortController();
+    const download = lane.download({ remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false }, controller.signal);
+    controller.abort();
+    await expect(download).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(await readdir(folder)).toEqual([]);
+    // An aborted signal is refused before anything crosses to the worker; the lane still works.
+    await expect(lane.download({ remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false }, controller.signal)).rejects.toMatchObject({ kind: 'cancelled' });
+    await expect(lane.download({ remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false })).resolves.toEqual({ bytes: 8 * 1024 * 1024 });
+    expect(lane.usable).toBe(true);
+  });
+
   it('runs every file on the main connections when the worker cannot start', async () => {
     const server = await serve('vsftpd');
     const expected = await seed(server);
