@@ -27,6 +27,7 @@ export interface LaneSetup {
 
 /** One file to download, as mirror-down plans it. */
 export interface LaneDownload {
+  readonly kind: 'download';
   readonly remote: string;
   readonly local: string;
   readonly expectedSize?: number;
@@ -36,13 +37,24 @@ export interface LaneDownload {
   readonly freshFolder: boolean;
 }
 
+/** One file to upload, as mirror-up plans it. */
+export interface LaneUpload {
+  readonly kind: 'upload';
+  readonly local: string;
+  readonly remote: string;
+  readonly preserveTime: boolean;
+}
+
+/** A file for a lane, either way. */
+export type LaneJob = LaneDownload | LaneUpload;
+
 /** The lane stopped (its worker died or was closed) before the file was done: run the file elsewhere. */
 export class LaneLostError extends Error {
   override readonly name = 'LaneLostError';
 }
 
 /** A lane as the main thread uses it (TransferLane; tests pass their own). */
-export interface DownloadLane {
+export interface Lane {
   /** Its connections. */
   readonly size: number;
   /** Files handed over and not yet settled. */
@@ -50,12 +62,12 @@ export interface DownloadLane {
   /** False once it can take nothing more. */
   readonly usable: boolean;
   /** Rejects with LaneLostError when the lane went away before the file was done. */
-  download(job: LaneDownload, signal?: AbortSignal): Promise<{ bytes: number }>;
+  run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
 }
 
 export type ToWorker =
   | { readonly type: 'setup'; readonly setup: LaneSetup }
-  | { readonly type: 'download'; readonly id: number; readonly job: LaneDownload }
+  | { readonly type: 'run'; readonly id: number; readonly job: LaneJob }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'close' };
 

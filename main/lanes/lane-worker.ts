@@ -12,9 +12,9 @@ import type { ServerCertificateCheck, TrustDecision } from '../ftp/certificate';
 import type { ConnectOptions } from '../ftp/client';
 import type { ClientCertificate, SecurityPolicy } from '../ftp/policy';
 import { ConnectionPool } from '../pool/connection-pool';
-import { downloadOptionsOf } from './download-job';
+import { runJob } from './lane-job';
 import { toLaneError } from './lane-error';
-import { asBuffer, type FromWorker, type LaneDownload, type LaneSetup, type ToWorker } from './lane-protocol';
+import { asBuffer, type FromWorker, type LaneJob, type LaneSetup, type ToWorker } from './lane-protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('lane-worker.ts runs as a worker thread only');
@@ -31,8 +31,8 @@ port.on('message', (message: ToWorker) => {
       // Connect now, while the main thread lists the first folders.
       pool.warm();
       break;
-    case 'download':
-      void download(message.id, message.job);
+    case 'run':
+      void run(message.id, message.job);
       break;
     case 'cancel':
       running.get(message.id)?.abort();
@@ -43,13 +43,13 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-async function download(id: number, job: LaneDownload): Promise<void> {
+async function run(id: number, job: LaneJob): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
     if (pool === undefined) throw new Error('The transfer lane got a file before its setup');
     const signal = controller.signal;
-    const result = await pool.run((client) => client.download(job.remote, job.local, downloadOptionsOf(job, signal)), { signal });
+    const result = await pool.run((client) => runJob(client, job, signal), { signal });
     post({ type: 'done', id, bytes: result.bytes });
   } catch (error) {
     post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });

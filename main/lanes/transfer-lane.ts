@@ -1,6 +1,6 @@
 /**
- * A transfer lane: a worker thread with its own control connections that downloads the files
- * it is handed (lane-worker.ts). The main thread keeps the walk, the listings and its own
+ * A transfer lane: a worker thread with its own control connections that moves the files it
+ * is handed, down or up (lane-worker.ts). The main thread keeps the walk, the listings and its own
  * connections; the lane takes part of the files so their per-file JavaScript runs on a second
  * core. If the worker dies, every file it held fails with LaneLostError, which callers take as
  * "run it elsewhere", never as a failure of the file.
@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { FtpError } from '../ftp/errors';
 import { fromLaneError } from './lane-error';
-import { LaneLostError, type DownloadLane, type FromWorker, type LaneDownload, type LaneSetup, type ToWorker } from './lane-protocol';
+import { LaneLostError, type FromWorker, type Lane, type LaneJob, type LaneSetup, type ToWorker } from './lane-protocol';
 
 interface Pending {
   readonly resolve: (result: { bytes: number }) => void;
@@ -18,7 +18,7 @@ interface Pending {
   readonly onAbort: () => void;
 }
 
-export class TransferLane implements DownloadLane {
+export class TransferLane implements Lane {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private finished = 0;
@@ -67,8 +67,8 @@ export class TransferLane implements DownloadLane {
     return this.lost === undefined && this.closing === undefined;
   }
 
-  /** Downloads one file in the worker; rejects with LaneLostError if the lane goes away first. */
-  download(job: LaneDownload, signal?: AbortSignal): Promise<{ bytes: number }> {
+  /** Moves one file in the worker; rejects with LaneLostError if the lane goes away first. */
+  run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }> {
     if (!this.usable) return Promise.reject(this.lost ?? new LaneLostError('The transfer lane is closed'));
     if (signal?.aborted === true) return Promise.reject(new FtpError('cancelled', 'The transfer was cancelled', 'command'));
     const id = this.nextId++;
@@ -76,7 +76,7 @@ export class TransferLane implements DownloadLane {
       const onAbort = (): void => this.send({ type: 'cancel', id });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pending.set(id, { resolve, reject, signal, onAbort });
-      this.send({ type: 'download', id, job });
+      this.send({ type: 'run', id, job });
     });
   }
 

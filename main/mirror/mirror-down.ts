@@ -5,17 +5,11 @@ import { FtpError } from '../ftp/errors';
 import { joinRemote } from '../session/remote-path';
 import { ensureLocalFolder, localChild, relativeJoin } from './local-folder';
 import { MirrorTally } from './mirror-tally';
-import { runnerDownloads, type FileDownloads } from './file-downloads';
+import { runnerTransfers, type FileTransfers } from './file-transfers';
 import type { MirrorOptions, MirrorResult, TaskRunner } from './mirror-types';
 import { Outstanding } from './outstanding';
 import { isRemoteFolder } from './remote-folder';
 import { isUpToDate } from './up-to-date';
-
-/** A mirror down's options. */
-export interface MirrorDownOptions extends MirrorOptions {
-  /** Where files go (default: the runner's connections), e.g. shared with a transfer lane (SplitDownloads). */
-  readonly downloads?: FileDownloads;
-}
 
 /** One folder of the walk: where it is on the server, on disk, and in reports. */
 interface Folder {
@@ -33,7 +27,7 @@ interface Folder {
  * or MDTM round trip). Unsafe names (rule 16), symlinks and other non-files (rule 17) are
  * skipped with a reason; a failed file never leaves anything under its final name (rule 18).
  */
-export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir: string, options: MirrorDownOptions = {}): Promise<MirrorResult> {
+export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir: string, options: MirrorOptions = {}): Promise<MirrorResult> {
   const walk = new DownWalk(runner, path.resolve(localDir), options);
   return walk.run(remoteDir);
 }
@@ -41,15 +35,15 @@ export async function mirrorDown(runner: TaskRunner, remoteDir: string, localDir
 class DownWalk {
   private readonly tally: MirrorTally;
   private readonly work = new Outstanding();
-  private readonly downloads: FileDownloads;
+  private readonly transfers: FileTransfers;
 
   constructor(
     private readonly runner: TaskRunner,
     private readonly root: string,
-    private readonly options: MirrorDownOptions,
+    private readonly options: MirrorOptions,
   ) {
     this.tally = new MirrorTally(options);
-    this.downloads = options.downloads ?? runnerDownloads(runner);
+    this.transfers = options.transfers ?? runnerTransfers(runner);
   }
 
   async run(remoteDir: string): Promise<MirrorResult> {
@@ -119,8 +113,9 @@ class DownWalk {
         const existing = await lstat(local).catch(() => undefined);
         if (existing?.isFile() === true && isUpToDate(existing, entry)) return this.tally.skip(relative, 'up to date');
       }
-      const result = await this.downloads.download(
+      const result = await this.transfers.run(
         {
+          kind: 'download',
           remote,
           local,
           ...(entry.size === undefined ? {} : { expectedSize: entry.size }),

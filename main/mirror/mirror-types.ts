@@ -1,4 +1,5 @@
 import type { FtpClient } from '../ftp/client';
+import type { FileTransfers } from './file-transfers';
 import type { RunOptions } from '../pool/connection-pool';
 
 /** What runs mirror tasks: a ConnectionPool, or anything with its `run`. */
@@ -58,4 +59,6 @@ export interface MirrorOptions {
   readonly onSkip?: (skip: MirrorSkip) => void;
   /** Time between progress reports (default 100 ms). */
   readonly progressIntervalMs?: number;
+  /** Where files go (default: the runner's connections), e.g. shared with a transfer lane (SplitTransfers). */
+  readonly transfers?: FileTransfers;
 }

@@ -4,6 +4,7 @@ import type { RemoteEntry } from '../../shared/remote-entry';
 import { FtpError } from '../ftp/errors';
 import { relativeJoin } from './local-folder';
 import { MirrorTally } from './mirror-tally';
+import { runnerTransfers, type FileTransfers } from './file-transfers';
 import type { MirrorOptions, MirrorResult, TaskRunner } from './mirror-types';
 import { Outstanding } from './outstanding';
 import { ensureRemoteFolder, makeRemotePath, remoteChild } from './remote-folder';
@@ -32,12 +33,14 @@ export async function mirrorUp(runner: TaskRunner, localDir: string, remoteDir: 
 class UpWalk {
   private readonly tally: MirrorTally;
   private readonly work = new Outstanding();
+  private readonly transfers: FileTransfers;
 
   constructor(
     private readonly runner: TaskRunner,
     private readonly options: MirrorOptions,
   ) {
     this.tally = new MirrorTally(options);
+    this.transfers = options.transfers ?? runnerTransfers(runner);
   }
 
   async run(localDir: string, remoteDir: string): Promise<MirrorResult> {
@@ -100,12 +103,8 @@ class UpWalk {
   }
 
   private async upload(local: string, remote: string, relative: string): Promise<void> {
-    const signal = this.options.signal;
     try {
-      const result = await this.runner.run(
-        (client) => client.upload(local, remote, { preserveTime: this.options.preserveTime !== false, ...(signal === undefined ? {} : { signal }) }),
-        signal === undefined ? {} : { signal },
-      );
+      const result = await this.transfers.run({ kind: 'upload', local, remote, preserveTime: this.options.preserveTime !== false }, this.options.signal);
       this.tally.done(result.bytes);
     } catch (error) {
       this.tally.fail(relative, error);

@@ -1,17 +1,18 @@
-// A mirror down whose files are shared with a transfer lane (a worker thread with its own
+// A mirror (down, and up) whose files are shared with a transfer lane (a worker thread with its own
 // connections), against real servers that require TLS session reuse: the worker is the built
 // bundle the CLI ships (dist/cli/transfer-lane.js), made here from the same source.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LaneSetup } from '../../main/lanes/lane-protocol';
 import { TransferLane } from '../../main/lanes/transfer-lane';
-import { SplitDownloads } from '../../main/mirror/file-downloads';
+import { SplitTransfers } from '../../main/mirror/file-transfers';
 import { mirrorDown } from '../../main/mirror/mirror-down';
+import { mirrorUp } from '../../main/mirror/mirror-up';
 import { ConnectionPool } from '../../main/pool/connection-pool';
 import { startServer, type RunningServer, type ServerKind } from '../support/servers/index';
 import { makeTempDir } from '../support/temp-dir';
@@ -99,18 +100,38 @@ async function poolAndLane(server: RunningServer, size: number, setup: Partial<L
   return { pool, lane };
 }
 
-describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required: a mirror with a transfer lane', (kind) => {
+describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required: mirrors with a transfer lane', (kind) => {
   it('delivers every file byte-exact with its time, part of them through the worker', async () => {
     const server = await serve(kind);
     const expected = await seed(server);
     const { pool, lane } = await poolAndLane(server, 3);
     const local = path.join(tempDir(), 'copy');
-    const result = await mirrorDown(pool, '/tree', local, { downloads: new SplitDownloads(pool, 1, lane) });
+    const result = await mirrorDown(pool, '/tree', local, { transfers: new SplitTransfers(pool, 1, lane) });
     expect(result.failed).toEqual([]);
     expect(result.files).toBe(FILES);
     expect(await digestsOf(local)).toEqual(expected);
     expect((await stat(path.join(local, 'b', 'f1.bin'))).mtimeMs).toBe(MODIFIED.getTime());
     // Both threads did work: the lane most, the walk's own connection some.
+    expect(lane.completed).toBeGreaterThan(0);
+    expect(lane.completed).toBeLessThan(FILES);
+  });
+
+  it('uploads every file byte-exact the other way, part of them through the worker', async () => {
+    const server = await serve(kind);
+    const source = tempDir();
+    const expected = new Map<string, string>();
+    for (let i = 0; i < FILES; i++) {
+      const name = `${i % 2 === 0 ? 'même dossier' : 'b'}/f${i}.bin`;
+      const data = randomBytes(1000 + i * 89);
+      await mkdir(path.dirname(path.join(source, name)), { recursive: true });
+      await writeFile(path.join(source, name), data);
+      expected.set(name, sha256(data));
+    }
+    const { pool, lane } = await poolAndLane(server, 3);
+    const result = await mirrorUp(pool, source, '/up/tree', { transfers: new SplitTransfers(pool, 1, lane) });
+    expect(result.failed).toEqual([]);
+    expect(result.files).toBe(FILES);
+    expect(await digestsOf(path.join(server.root, 'up', 'tree'))).toEqual(expected);
     expect(lane.completed).toBeGreaterThan(0);
     expect(lane.completed).toBeLessThan(FILES);
   });
@@ -123,14 +144,14 @@ describe('vsftpd: what a lane must refuse, and what it must not lose', () => {
     const { pool, lane } = await poolAndLane(server, 3, { trustedLeaf: randomBytes(400) });
     const probe = path.join(tempDir(), 'probe.bin');
     // The lane's connections are refused before any login: the file comes back, never written.
-    await expect(lane.download({ remote: '/tree/b/f1.bin', local: probe, preserveTime: true, freshFolder: false })).rejects.toThrow(
+    await expect(lane.run({ kind: 'download', remote: '/tree/b/f1.bin', local: probe, preserveTime: true, freshFolder: false })).rejects.toThrow(
       /no connection: .*certificate/i,
     );
     expect(existsSync(probe)).toBe(false);
     expect(lane.usable).toBe(false);
     // Like a pool that keeps the connections it got, the mirror finishes on the trusted one.
     const local = path.join(tempDir(), 'copy');
-    const result = await mirrorDown(pool, '/tree', local, { downloads: new SplitDownloads(pool, 1, lane) });
+    const result = await mirrorDown(pool, '/tree', local, { transfers: new SplitTransfers(pool, 1, lane) });
     expect(result.failed).toEqual([]);
     expect(await digestsOf(local)).toEqual(expected);
     expect(lane.completed).toBe(0);
@@ -143,13 +164,13 @@ describe('vsftpd: what a lane must refuse, and what it must not lose', () => {
     const folder = tempDir();
     const local = path.join(folder, 'big.bin');
     const controller = new AbortController();
-    const download = lane.download({ remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false }, controller.signal);
+    const download = lane.run({ kind: 'download', remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false }, controller.signal);
     controller.abort();
     await expect(download).rejects.toMatchObject({ kind: 'cancelled' });
     expect(await readdir(folder)).toEqual([]);
     // An aborted signal is refused before anything crosses to the worker; the lane still works.
-    await expect(lane.download({ remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false }, controller.signal)).rejects.toMatchObject({ kind: 'cancelled' });
-    await expect(lane.download({ remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false })).resolves.toEqual({ bytes: 8 * 1024 * 1024 });
+    await expect(lane.run({ kind: 'download', remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false }, controller.signal)).rejects.toMatchObject({ kind: 'cancelled' });
+    await expect(lane.run({ kind: 'download', remote: '/tree/big.bin', local, preserveTime: true, freshFolder: false })).resolves.toEqual({ bytes: 8 * 1024 * 1024 });
     expect(lane.usable).toBe(true);
   });
 
@@ -160,7 +181,7 @@ describe('vsftpd: what a lane must refuse, and what it must not lose', () => {
     await writeFile(broken, "throw new Error('this worker does not start');\n");
     const { pool, lane } = await poolAndLane(server, 3, {}, pathToFileURL(broken));
     const local = path.join(tempDir(), 'copy');
-    const result = await mirrorDown(pool, '/tree', local, { downloads: new SplitDownloads(pool, 1, lane) });
+    const result = await mirrorDown(pool, '/tree', local, { transfers: new SplitTransfers(pool, 1, lane) });
     expect(result.failed).toEqual([]);
     expect(await digestsOf(local)).toEqual(expected);
     expect(lane.usable).toBe(false);

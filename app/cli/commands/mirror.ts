@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SplitDownloads } from '../../../main/mirror/file-downloads';
+import { SplitTransfers } from '../../../main/mirror/file-transfers';
 import { mirrorDown } from '../../../main/mirror/mirror-down';
 import { mirrorUp } from '../../../main/mirror/mirror-up';
 import type { CliCommand } from '../command';
@@ -40,8 +40,8 @@ ${remoteFlagsUsage}`,
     const [remoteText, localDir] = reverse ? [positionals[1]!, positionals[0]!] : [positionals[0]!, positionals[1]!];
     const remote = await resolveRemote(parseRemoteTarget(remoteText), values, io, askOnTerminal);
     const parallel = parallelOf(values.parallel, remote.connectionLimit);
-    // Downloads share the connections with a transfer lane in a worker thread (lane.ts).
-    const split = reverse ? { here: parallel, lane: 0 } : splitConnections(parallel);
+    // Files share the connections with a transfer lane in a worker thread (lane.ts).
+    const split = splitConnections(parallel);
     return reportingFailure(io, remote, async () => {
       const pool = openPool(remote, split.here);
       const options = { onlyNewer: values['only-newer'] === true, ...optionalProgress(io) };
@@ -50,8 +50,10 @@ ${remoteFlagsUsage}`,
         // Connect first: a refused certificate or login is explained as such, not as a failed folder.
         await pool.run(async () => undefined);
         if (lane !== undefined) beginLane(lane, remote, pool);
-        const downloads = lane === undefined ? {} : { downloads: new SplitDownloads(pool, split.here, lane) };
-        const result = reverse ? await mirrorUp(pool, localDir, remote.path, options) : await mirrorDown(pool, remote.path, localDir, { ...options, ...downloads });
+        const transfers = lane === undefined ? {} : { transfers: new SplitTransfers(pool, split.here, lane) };
+        const result = reverse
+          ? await mirrorUp(pool, localDir, remote.path, { ...options, ...transfers })
+          : await mirrorDown(pool, remote.path, localDir, { ...options, ...transfers });
         return reportMirror(io, result);
       } finally {
         await lane?.close();

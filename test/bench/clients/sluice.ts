@@ -15,7 +15,7 @@ export function sluiceClient(site: BenchSite): BenchClient {
   return {
     name: 'sluice',
     role: 'subject',
-    note: 'sluice CLI: get/put for big files, mirror with the default 4 connections for trees (downloads: 1 on the main thread, 3 in a transfer lane)',
+    note: 'sluice CLI: get/put for big files, mirror with the default 4 connections for trees (1 on the main thread, 3 in a transfer lane)',
     download: (remote, local) => sluice('get', url(remote), local),
     upload: (local, remote) => sluice('put', local, url(remote)),
     mirrorDown: (remote, local) => sluice('mirror', url(remote), local),

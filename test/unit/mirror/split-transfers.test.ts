@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FtpClient } from '../../../main/ftp/client';
 import { FtpError } from '../../../main/ftp/errors';
-import { LaneLostError, type DownloadLane, type LaneDownload } from '../../../main/lanes/lane-protocol';
-import { SplitDownloads } from '../../../main/mirror/file-downloads';
+import { LaneLostError, type Lane, type LaneDownload, type LaneJob } from '../../../main/lanes/lane-protocol';
+import { SplitTransfers } from '../../../main/mirror/file-transfers';
 import type { TaskRunner } from '../../../main/mirror/mirror-types';
 
-const job = (n: number): LaneDownload => ({ remote: `/r/f${n}`, local: `/l/f${n}`, preserveTime: true, freshFolder: true });
+const job = (n: number): LaneDownload => ({ kind: 'download', remote: `/r/f${n}`, local: `/l/f${n}`, preserveTime: true, freshFolder: true });
 
 /** A "client" whose download resolves when the test says so, recording which files it ran. */
 function hereRunner(ran: string[], settle: Map<string, () => void>): TaskRunner {
@@ -20,14 +20,14 @@ function hereRunner(ran: string[], settle: Map<string, () => void>): TaskRunner 
 }
 
 /** A lane that holds each file until the test settles it with a result or an error. */
-class FakeLane implements DownloadLane {
+class FakeLane implements Lane {
   readonly held = new Map<string, { resolve: (r: { bytes: number }) => void; reject: (e: unknown) => void }>();
   usable = true;
   constructor(readonly size: number) {}
   get inFlight(): number {
     return this.held.size;
   }
-  download(item: LaneDownload): Promise<{ bytes: number }> {
+  run(item: LaneJob): Promise<{ bytes: number }> {
     if (!this.usable) return Promise.reject(new LaneLostError('gone'));
     return new Promise((resolve, reject) => {
       this.held.set(item.remote, {
@@ -41,17 +41,17 @@ class FakeLane implements DownloadLane {
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A split over one connection here and a fake lane of `laneSize`; `ran` lists the files run here, `settle` finishes them. */
-function splitWith(laneSize: number): { split: SplitDownloads; lane: FakeLane; ran: string[]; settle: Map<string, () => void> } {
+function splitWith(laneSize: number): { split: SplitTransfers; lane: FakeLane; ran: string[]; settle: Map<string, () => void> } {
   const ran: string[] = [];
   const settle = new Map<string, () => void>();
   const lane = new FakeLane(laneSize);
-  return { split: new SplitDownloads(hereRunner(ran, settle), 1, lane), lane, ran, settle };
+  return { split: new SplitTransfers(hereRunner(ran, settle), 1, lane), lane, ran, settle };
 }
 
-describe('SplitDownloads: files shared between this thread and a transfer lane', () => {
+describe('SplitTransfers: files shared between this thread and a transfer lane', () => {
   it('fills both sides up to their room (the lane one file past its connections) and queues the rest', async () => {
     const { split, lane, ran, settle } = splitWith(3);
-    const results = Array.from({ length: 8 }, (_, n) => split.download(job(n)));
+    const results = Array.from({ length: 8 }, (_, n) => split.run(job(n)));
     await tick();
     expect(lane.held.size).toBe(4);
     expect(ran).toHaveLength(1);
@@ -79,7 +79,7 @@ describe('SplitDownloads: files shared between this thread and a transfer lane',
 
   it('runs the files of a lane that went away on this thread, and sends the lane no more', async () => {
     const { split, lane, ran, settle } = splitWith(2);
-    const results = Array.from({ length: 4 }, (_, n) => split.download(job(n)));
+    const results = Array.from({ length: 4 }, (_, n) => split.run(job(n)));
     await tick();
     const onLane = [...lane.held.keys()];
     expect(onLane).toHaveLength(3);
@@ -96,7 +96,7 @@ describe('SplitDownloads: files shared between this thread and a transfer lane',
 
   it("fails a file the server refused in the lane, without running it again here", async () => {
     const { split, lane, ran, settle } = splitWith(1);
-    const refused = split.download(job(0));
+    const refused = split.run(job(0));
     await tick();
     lane.held.get('/r/f0')!.reject(new FtpError('command-failed', 'RETR failed: 550 No such file', 'command', 550));
     await expect(refused).rejects.toMatchObject({ kind: 'command-failed', code: 550 });
@@ -105,7 +105,7 @@ describe('SplitDownloads: files shared between this thread and a transfer lane',
 
   it('takes a lane that loses connections twice out of the split; their files run here', async () => {
     const { split, lane, ran, settle } = splitWith(1);
-    const results = [0, 1, 2, 3].map((n) => split.download(job(n)));
+    const results = [0, 1, 2, 3].map((n) => split.run(job(n)));
     await tick();
     const reset = (): FtpError => new FtpError('connection-closed', 'The server closed the connection', 'command');
     for (const held of [...lane.held.values()]) held.reject(reset());

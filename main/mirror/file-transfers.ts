@@ -1,18 +1,17 @@
 import { isConnectionLevel } from '../pool/connection-errors';
-import { downloadOptionsOf } from '../lanes/download-job';
-import { LaneLostError, type DownloadLane, type LaneDownload } from '../lanes/lane-protocol';
+import { runJob } from '../lanes/lane-job';
+import { LaneLostError, type Lane, type LaneJob } from '../lanes/lane-protocol';
 import type { TaskRunner } from './mirror-types';
 
-/** Where mirror-down sends each file it plans. */
-export interface FileDownloads {
-  download(job: LaneDownload, signal?: AbortSignal): Promise<{ bytes: number }>;
+/** Where a mirror sends each file it plans. */
+export interface FileTransfers {
+  run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
 }
 
 /** Every file on the runner's connections (a pool on this thread). */
-export function runnerDownloads(runner: TaskRunner): FileDownloads {
+export function runnerTransfers(runner: TaskRunner): FileTransfers {
   return {
-    download: (job, signal) =>
-      runner.run((client) => client.download(job.remote, job.local, downloadOptionsOf(job, signal)), signal === undefined ? {} : { signal }),
+    run: (job, signal) => runner.run((client) => runJob(client, job, signal), signal === undefined ? {} : { signal }),
   };
 }
 
@@ -20,7 +19,7 @@ export function runnerDownloads(runner: TaskRunner): FileDownloads {
 const LANE_FAILURES_TOLERATED = 2;
 
 interface Waiting {
-  readonly job: LaneDownload;
+  readonly job: LaneJob;
   readonly signal: AbortSignal | undefined;
   readonly resolve: (result: { bytes: number }) => void;
   readonly reject: (error: unknown) => void;
@@ -32,7 +31,7 @@ interface Waiting {
  * that dies, or cannot reach the server, hands its files back here and gets no more; no file
  * fails for it.
  */
-export class SplitDownloads implements FileDownloads {
+export class SplitTransfers implements FileTransfers {
   private readonly waiting: Waiting[] = [];
   private here = 0;
   private laneWorks: boolean;
@@ -46,12 +45,12 @@ export class SplitDownloads implements FileDownloads {
   constructor(
     private readonly runner: TaskRunner,
     private readonly hereSlots: number,
-    private readonly lane: DownloadLane,
+    private readonly lane: Lane,
   ) {
     this.laneWorks = lane.usable;
   }
 
-  download(job: LaneDownload, signal?: AbortSignal): Promise<{ bytes: number }> {
+  run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ job, signal, resolve, reject });
       this.pump();
@@ -72,7 +71,7 @@ export class SplitDownloads implements FileDownloads {
   }
 
   private onLane(item: Waiting): void {
-    this.lane.download(item.job, item.signal).then(
+    this.lane.run(item.job, item.signal).then(
       (result) => {
         item.resolve(result);
         this.pump();
@@ -94,8 +93,8 @@ export class SplitDownloads implements FileDownloads {
 
   private onThisThread(item: Waiting): void {
     this.here += 1;
-    runnerDownloads(this.runner)
-      .download(item.job, item.signal)
+    runnerTransfers(this.runner)
+      .run(item.job, item.signal)
       .then(item.resolve, item.reject)
       .finally(() => {
         this.here -= 1;
