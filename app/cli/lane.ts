@@ -16,11 +16,11 @@ export interface ConnectionSplit {
 
 /**
  * With two connections or more and a second core, most connections go to a lane in a worker
- * thread: this thread keeps a quarter of them (at least one), which list the folders and take
- * files when the lane is full. This thread also runs the walk and the tally, so it gets fewer
- * files: of 4 connections, 1 here and 3 in the lane beat 2 and 2 in every one of 5 alternated
- * runs (1000 × 10 KiB, 8–13%). Running from sources (tests importing the command) there is
- * no built worker, and no lane.
+ * thread: this thread keeps a quarter of them (at least one), which list or make the folders
+ * and take files when the lane is full. This thread also runs the walk and the tally, so it
+ * gets fewer files: of 4 connections, 1 here and 3 in the lane beat 2 and 2 in every one of 5
+ * alternated runs (1000 × 10 KiB down, 8–13%). Running from sources (tests importing the
+ * command) there is no built worker, and no lane.
  */
 export function splitConnections(parallel: number, cores = availableParallelism(), workerBuilt = existsSync(fileURLToPath(WORKER_URL))): ConnectionSplit {
   if (parallel < 2 || cores < 2 || !workerBuilt) return { here: parallel, lane: 0 };
