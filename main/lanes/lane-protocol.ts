@@ -5,6 +5,7 @@
  */
 
 import type { ConnectOptions } from '../ftp/client';
+import type { RemoteEntry } from '../../shared/remote-entry';
 import type { WireError } from '../../shared/errors';
 
 /** ConnectOptions without the callbacks, which cannot cross a thread. */
@@ -63,16 +64,20 @@ export interface Lane {
   readonly usable: boolean;
   /** Rejects with LaneLostError when the lane went away before the file was done. */
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
+  /** A folder's entries, listed before any file waiting in the lane; LaneLostError as for run(). */
+  list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
 }
 
 export type ToWorker =
   | { readonly type: 'setup'; readonly setup: LaneSetup }
   | { readonly type: 'run'; readonly id: number; readonly job: LaneJob }
+  | { readonly type: 'list'; readonly id: number; readonly remote: string }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'close' };
 
 export type FromWorker =
   | { readonly type: 'done'; readonly id: number; readonly bytes: number }
+  | { readonly type: 'listed'; readonly id: number; readonly entries: RemoteEntry[] }
   | { readonly type: 'failed'; readonly id: number; readonly error: LaneError }
   | { readonly type: 'closed' };
 

@@ -34,6 +34,9 @@ port.on('message', (message: ToWorker) => {
     case 'run':
       void run(message.id, message.job);
       break;
+    case 'list':
+      void list(message.id, message.remote);
+      break;
     case 'cancel':
       running.get(message.id)?.abort();
       break;
@@ -51,6 +54,22 @@ async function run(id: number, job: LaneJob): Promise<void> {
     const signal = controller.signal;
     const result = await pool.run((client) => runJob(client, job, signal), { signal });
     post({ type: 'done', id, bytes: result.bytes });
+  } catch (error) {
+    post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });
+  } finally {
+    running.delete(id);
+  }
+}
+
+async function list(id: number, remote: string): Promise<void> {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    if (pool === undefined) throw new Error('The transfer lane got a folder before its setup');
+    const signal = controller.signal;
+    // Before the files this lane holds: a listing feeds every connection with work.
+    const listing = await pool.run((client) => client.list(remote, { signal }), { signal, priority: 'high' });
+    post({ type: 'listed', id, entries: listing.entries });
   } catch (error) {
     post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });
   } finally {

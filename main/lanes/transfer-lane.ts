@@ -7,12 +7,13 @@
  */
 
 import { Worker } from 'node:worker_threads';
+import type { RemoteEntry } from '../../shared/remote-entry';
 import { FtpError } from '../ftp/errors';
 import { fromLaneError } from './lane-error';
 import { LaneLostError, type FromWorker, type Lane, type LaneJob, type LaneSetup, type ToWorker } from './lane-protocol';
 
 interface Pending {
-  readonly resolve: (result: { bytes: number }) => void;
+  readonly resolve: (result: unknown) => void;
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
@@ -69,14 +70,23 @@ export class TransferLane implements Lane {
 
   /** Moves one file in the worker; rejects with LaneLostError if the lane goes away first. */
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }> {
+    return this.ask<{ bytes: number }>((id) => ({ type: 'run', id, job }), signal);
+  }
+
+  /** Lists a folder in the worker, before the files it holds; LaneLostError as for run(). */
+  list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
+    return this.ask<RemoteEntry[]>((id) => ({ type: 'list', id, remote }), signal);
+  }
+
+  private ask<T>(message: (id: number) => ToWorker, signal: AbortSignal | undefined): Promise<T> {
     if (!this.usable) return Promise.reject(this.lost ?? new LaneLostError('The transfer lane is closed'));
     if (signal?.aborted === true) return Promise.reject(new FtpError('cancelled', 'The transfer was cancelled', 'command'));
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => this.send({ type: 'cancel', id });
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, { resolve, reject, signal, onAbort });
-      this.send({ type: 'run', id, job });
+      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject, signal, onAbort });
+      this.send(message(id));
     });
   }
 
@@ -114,6 +124,10 @@ export class TransferLane implements Lane {
     if (message.type === 'done') {
       this.finished += 1;
       entry.resolve({ bytes: message.bytes });
+      return;
+    }
+    if (message.type === 'listed') {
+      entry.resolve(message.entries);
       return;
     }
     entry.reject(fromLaneError(message.error));

@@ -1,46 +1,54 @@
+import type { RemoteEntry } from '../../shared/remote-entry';
 import { isConnectionLevel } from '../pool/connection-errors';
 import { runJob } from '../lanes/lane-job';
 import { LaneLostError, type Lane, type LaneJob } from '../lanes/lane-protocol';
 import type { TaskRunner } from './mirror-types';
 
-/** Where a mirror sends each file it plans. */
+/** Where a mirror sends each file it plans, and the folders it lists below the top one. */
 export interface FileTransfers {
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
+  /** A folder's entries; listings go before waiting files, so every connection soon has work. */
+  list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
 }
 
-/** Every file on the runner's connections (a pool on this thread). */
+/** Everything on the runner's connections (a pool on this thread). */
 export function runnerTransfers(runner: TaskRunner): FileTransfers {
+  const cancel = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
   return {
-    run: (job, signal) => runner.run((client) => runJob(client, job, signal), signal === undefined ? {} : { signal }),
+    run: (job, signal) => runner.run((client) => runJob(client, job, signal), cancel(signal)),
+    list: async (remote, signal) => (await runner.run((client) => client.list(remote, cancel(signal)), { priority: 'high', ...cancel(signal) })).entries,
   };
 }
 
-/** Connection-level failures of lane files before the lane is left alone (a server refusing its connections fails them all). */
+/** Connection-level failures of lane work before the lane is left alone (a server refusing its connections fails them all). */
 const LANE_FAILURES_TOLERATED = 2;
 
+/** Work waiting for a side: how to start it on either, and whom to tell. */
 interface Waiting {
-  readonly job: LaneJob;
-  readonly signal: AbortSignal | undefined;
-  readonly resolve: (result: { bytes: number }) => void;
+  readonly queue: Waiting[];
+  readonly inLane: () => Promise<unknown>;
+  readonly here: () => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
 /**
- * Files shared between the runner's connections on this thread and a transfer lane in a
- * worker: each side takes the next file when it has room, so the faster one gets more. A lane
- * that dies, or cannot reach the server, hands its files back here and gets no more; no file
- * fails for it.
+ * Files and folder listings shared between the runner's connections on this thread and a
+ * transfer lane in a worker: each side takes the next one when it has room (listings first),
+ * so the faster side gets more. A lane that dies, or cannot reach the server, hands its work
+ * back here and gets no more; nothing fails for it.
  */
 export class SplitTransfers implements FileTransfers {
-  private readonly waiting: Waiting[] = [];
-  private here = 0;
+  private readonly listings: Waiting[] = [];
+  private readonly files: Waiting[] = [];
+  private inFlightHere = 0;
   private laneWorks: boolean;
   private laneFailures = 0;
 
   /**
-   * @param hereSlots files at a time on this thread (the runner's connections)
-   * @param lane takes up to one file more than it has connections, so its connections never
-   *   wait for the next message
+   * @param hereSlots work at a time on this thread (the runner's connections)
+   * @param lane takes up to one more than it has connections, so its connections never wait
+   *   for the next message
    */
   constructor(
     private readonly runner: TaskRunner,
@@ -51,8 +59,16 @@ export class SplitTransfers implements FileTransfers {
   }
 
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ job, signal, resolve, reject });
+    return this.enqueue(this.files, () => this.lane.run(job, signal), () => runnerTransfers(this.runner).run(job, signal));
+  }
+
+  list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
+    return this.enqueue(this.listings, () => this.lane.list(remote, signal), () => runnerTransfers(this.runner).list(remote, signal));
+  }
+
+  private enqueue<T>(queue: Waiting[], inLane: () => Promise<T>, here: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ queue, inLane, here, resolve: resolve as (value: unknown) => void, reject });
       this.pump();
     });
   }
@@ -60,29 +76,30 @@ export class SplitTransfers implements FileTransfers {
   private pump(): void {
     for (;;) {
       const laneRoom = this.laneWorks && this.lane.usable && this.lane.inFlight < this.lane.size + 1;
-      const hereRoom = this.here < this.hereSlots;
-      if (this.waiting.length === 0 || (!laneRoom && !hereRoom)) return;
-      const next = this.waiting.shift()!;
+      const hereRoom = this.inFlightHere < this.hereSlots;
+      if (!laneRoom && !hereRoom) return;
+      const next = this.listings.shift() ?? this.files.shift();
+      if (next === undefined) return;
       // The side with more room first; a tie goes to the lane, which has nothing else to do.
-      const toLane = laneRoom && (!hereRoom || this.lane.size + 1 - this.lane.inFlight >= this.hereSlots - this.here);
+      const toLane = laneRoom && (!hereRoom || this.lane.size + 1 - this.lane.inFlight >= this.hereSlots - this.inFlightHere);
       if (toLane) this.onLane(next);
       else this.onThisThread(next);
     }
   }
 
   private onLane(item: Waiting): void {
-    this.lane.run(item.job, item.signal).then(
+    item.inLane().then(
       (result) => {
         item.resolve(result);
         this.pump();
       },
       (error: unknown) => {
         if (error instanceof LaneLostError || isConnectionLevel(error)) {
-          // Not the file's fault: the lane is gone or lost its connection (its pool retried once
-          // already). Run the file here; a lane that keeps failing gets no more.
+          // Not the work's fault: the lane is gone or lost its connection (its pool retried once
+          // already). Run it here; a lane that keeps failing gets no more.
           this.laneFailures += 1;
           if (error instanceof LaneLostError || this.laneFailures >= LANE_FAILURES_TOLERATED) this.laneWorks = false;
-          this.waiting.unshift(item);
+          item.queue.unshift(item);
         } else {
           item.reject(error);
         }
@@ -92,12 +109,12 @@ export class SplitTransfers implements FileTransfers {
   }
 
   private onThisThread(item: Waiting): void {
-    this.here += 1;
-    runnerTransfers(this.runner)
-      .run(item.job, item.signal)
+    this.inFlightHere += 1;
+    item
+      .here()
       .then(item.resolve, item.reject)
       .finally(() => {
-        this.here -= 1;
+        this.inFlightHere -= 1;
         this.pump();
       });
   }

@@ -58,26 +58,33 @@ class DownWalk {
   private list(folder: Folder): void {
     if (this.cancelled(folder.relative || '.')) return;
     const signal = this.options.signal;
-    const listing = this.runner.run(
-      async (client) => {
-        const result = await client.list(folder.remote, signal === undefined ? {} : { signal });
-        // Some servers (vsftpd) list a missing path as empty: an empty top folder must prove it exists.
-        if (folder.relative === '' && result.entries.length === 0 && !(await isRemoteFolder(client, folder.remote))) {
-          throw new FtpError('command-failed', `${folder.remote} is not a folder on the server`, 'command', 550);
-        }
-        return result;
-      },
-      { priority: 'high', ...(signal === undefined ? {} : { signal }) },
-    );
+    // The top folder on this thread, where it can prove it exists; the ones below wherever there is room.
+    const listing = folder.relative === '' ? this.listTop(folder.remote) : this.transfers.list(folder.remote, signal);
     this.work.add(
       listing.then(
-        ({ entries }) => {
+        (entries) => {
           this.tally.folder();
           for (const entry of entries) this.consider(folder, entry);
         },
         (error: unknown) => this.tally.fail(folder.relative || '.', error),
       ),
     );
+  }
+
+  private async listTop(remote: string): Promise<RemoteEntry[]> {
+    const signal = this.options.signal;
+    const listing = await this.runner.run(
+      async (client) => {
+        const result = await client.list(remote, signal === undefined ? {} : { signal });
+        // Some servers (vsftpd) list a missing path as empty: an empty top folder must prove it exists.
+        if (result.entries.length === 0 && !(await isRemoteFolder(client, remote))) {
+          throw new FtpError('command-failed', `${remote} is not a folder on the server`, 'command', 550);
+        }
+        return result;
+      },
+      { priority: 'high', ...(signal === undefined ? {} : { signal }) },
+    );
+    return listing.entries;
   }
 
   private consider(folder: Folder, entry: RemoteEntry): void {

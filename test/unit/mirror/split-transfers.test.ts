@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RemoteEntry } from '../../../shared/remote-entry';
 import type { FtpClient } from '../../../main/ftp/client';
 import { FtpError } from '../../../main/ftp/errors';
 import { LaneLostError, type Lane, type LaneDownload, type LaneJob } from '../../../main/lanes/lane-protocol';
@@ -21,18 +22,24 @@ function hereRunner(ran: string[], settle: Map<string, () => void>): TaskRunner 
 
 /** A lane that holds each file until the test settles it with a result or an error. */
 class FakeLane implements Lane {
-  readonly held = new Map<string, { resolve: (r: { bytes: number }) => void; reject: (e: unknown) => void }>();
+  readonly held = new Map<string, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
   usable = true;
   constructor(readonly size: number) {}
   get inFlight(): number {
     return this.held.size;
   }
   run(item: LaneJob): Promise<{ bytes: number }> {
+    return this.hold(item.remote) as Promise<{ bytes: number }>;
+  }
+  list(remote: string): Promise<RemoteEntry[]> {
+    return this.hold(`list ${remote}`) as Promise<RemoteEntry[]>;
+  }
+  private hold(key: string): Promise<unknown> {
     if (!this.usable) return Promise.reject(new LaneLostError('gone'));
     return new Promise((resolve, reject) => {
-      this.held.set(item.remote, {
-        resolve: (r) => (this.held.delete(item.remote), resolve(r)),
-        reject: (e) => (this.held.delete(item.remote), reject(e)),
+      this.held.set(key, {
+        resolve: (r) => (this.held.delete(key), resolve(r)),
+        reject: (e) => (this.held.delete(key), reject(e)),
       });
     });
   }
@@ -75,6 +82,24 @@ describe('SplitTransfers: files shared between this thread and a transfer lane',
       await tick();
     }
     await expect(Promise.all(results)).resolves.toHaveLength(8);
+  });
+
+  it('starts a folder listing before the files already waiting, on whichever side has room', async () => {
+    const { split, lane } = splitWith(1);
+    // Two files fill the lane (1 connection + 1) and this thread; a third waits.
+    const files = [0, 1, 2].map((n) => split.run(job(n)));
+    await tick();
+    expect(lane.held.size).toBe(2);
+    const listing = split.list('/r/sub');
+    await tick();
+    // The lane's next free slot goes to the listing, not to the waiting file.
+    lane.held.get('/r/f0')!.resolve({ bytes: 1 });
+    await tick();
+    expect([...lane.held.keys()]).toEqual(['/r/f1', 'list /r/sub']);
+    const entries: RemoteEntry[] = [{ name: 'a.txt', kind: 'file' }];
+    lane.held.get('list /r/sub')!.resolve(entries);
+    await expect(listing).resolves.toEqual(entries);
+    await expect(files[0]).resolves.toEqual({ bytes: 1 });
   });
 
   it('runs the files of a lane that went away on this thread, and sends the lane no more', async () => {
