@@ -23,6 +23,7 @@ export class TransferLane implements Lane {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private finished = 0;
+  private folders = 0;
   private exited = false;
   private lost: LaneLostError | undefined;
   private closing: Promise<void> | undefined;
@@ -61,6 +62,11 @@ export class TransferLane implements Lane {
   /** Files the worker downloaded whole. */
   get completed(): number {
     return this.finished;
+  }
+
+  /** Folders the worker listed. */
+  get listed(): number {
+    return this.folders;
   }
 
   /** False once the worker is gone: hand it nothing more. */
@@ -127,6 +133,7 @@ export class TransferLane implements Lane {
       return;
     }
     if (message.type === 'listed') {
+      this.folders += 1;
       entry.resolve(message.entries);
       return;
     }

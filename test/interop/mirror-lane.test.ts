@@ -111,9 +111,11 @@ describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required: mirro
     expect(result.files).toBe(FILES);
     expect(await digestsOf(local)).toEqual(expected);
     expect((await stat(path.join(local, 'b', 'f1.bin'))).mtimeMs).toBe(MODIFIED.getTime());
-    // Both threads did work: the lane most, the walk's own connection some.
+    // Both threads did work: the lane most, the walk's own connection some. The lane also
+    // listed a subfolder: the top one is listed here, the ones below wherever there is room.
     expect(lane.completed).toBeGreaterThan(0);
     expect(lane.completed).toBeLessThan(FILES);
+    expect(lane.listed).toBeGreaterThan(0);
   });
 
   it('uploads every file byte-exact the other way, part of them through the worker', async () => {
