@@ -46,14 +46,13 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-async function run(id: number, job: LaneJob): Promise<void> {
+/** Runs one piece of work on the pool, cancellable by id, and posts its answer or its failure. */
+async function answer(id: number, work: (pool: ConnectionPool, signal: AbortSignal) => Promise<FromWorker>): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    if (pool === undefined) throw new Error('The transfer lane got a file before its setup');
-    const signal = controller.signal;
-    const result = await pool.run((client) => runJob(client, job, signal), { signal });
-    post({ type: 'done', id, bytes: result.bytes });
+    if (pool === undefined) throw new Error('The transfer lane got work before its setup');
+    post(await work(pool, controller.signal));
   } catch (error) {
     post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });
   } finally {
@@ -61,20 +60,19 @@ async function run(id: number, job: LaneJob): Promise<void> {
   }
 }
 
-async function list(id: number, remote: string): Promise<void> {
-  const controller = new AbortController();
-  running.set(id, controller);
-  try {
-    if (pool === undefined) throw new Error('The transfer lane got a folder before its setup');
-    const signal = controller.signal;
+function run(id: number, job: LaneJob): Promise<void> {
+  return answer(id, async (lanePool, signal) => {
+    const result = await lanePool.run((client) => runJob(client, job, signal), { signal });
+    return { type: 'done', id, bytes: result.bytes };
+  });
+}
+
+function list(id: number, remote: string): Promise<void> {
+  return answer(id, async (lanePool, signal) => {
     // Before the files this lane holds: a listing feeds every connection with work.
-    const listing = await pool.run((client) => client.list(remote, { signal }), { signal, priority: 'high' });
-    post({ type: 'listed', id, entries: listing.entries });
-  } catch (error) {
-    post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });
-  } finally {
-    running.delete(id);
-  }
+    const listing = await lanePool.run((client) => client.list(remote, { signal }), { signal, priority: 'high' });
+    return { type: 'listed', id, entries: listing.entries };
+  });
 }
 
 async function close(): Promise<void> {
