@@ -8,10 +8,10 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import type { ServerCertificateCheck, TrustDecision } from '../ftp/certificate';
 import type { ConnectOptions } from '../ftp/client';
 import type { ClientCertificate, SecurityPolicy } from '../ftp/policy';
 import { ConnectionPool } from '../pool/connection-pool';
+import { TrustedLeaf } from '../pool/trusted-leaf';
 import { runJob } from './lane-job';
 import { toLaneError } from './lane-error';
 import { asBuffer, type FromWorker, type LaneJob, type LaneSetup, type ToWorker } from './lane-protocol';
@@ -84,16 +84,12 @@ async function close(): Promise<void> {
 
 /** The main pool's connect options again, with the trust decision it already made. */
 function connectOptionsOf(setup: LaneSetup): ConnectOptions {
-  const leaf = setup.trustedLeaf === undefined ? undefined : asBuffer(setup.trustedLeaf);
-  const sameLeaf = (check: ServerCertificateCheck): TrustDecision => {
-    const presented = check.chain[0];
-    return leaf !== undefined && presented !== undefined && presented.equals(leaf) ? 'trust' : 'reject';
-  };
+  const leaf = setup.trustedLeaf === undefined ? undefined : (asBuffer(setup.trustedLeaf) as Buffer);
   const policy = setup.connect.policy;
   return {
     ...setup.connect,
     ...(policy === undefined ? {} : { policy: policyWithBuffers(policy) }),
-    verifyServer: sameLeaf,
+    verifyServer: TrustedLeaf.decided(leaf).same,
     askInsecure: () => setup.insecureAllowed,
   };
 }

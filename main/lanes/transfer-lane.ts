@@ -1,8 +1,8 @@
 /**
  * A transfer lane: a worker thread with its own control connections that moves the files it
- * is handed, down or up (lane-worker.ts). The main thread keeps the walk, the listings and its own
- * connections; the lane takes part of the files so their per-file JavaScript runs on a second
- * core. If the worker dies, every file it held fails with LaneLostError, which callers take as
+ * is handed, down or up, and lists the folders it is handed (lane-worker.ts). The main thread
+ * keeps the walk and its own connections; the lane takes part of the work so its per-file
+ * JavaScript runs on a second core. If the worker dies, every file it held fails with LaneLostError, which callers take as
  * "run it elsewhere", never as a failure of the file.
  */
 
@@ -49,7 +49,7 @@ export class TransferLane implements Lane {
     });
   }
 
-  /** Gives the worker the site and the trust decision; it connects at once. Call before download(). */
+  /** Gives the worker the site and the trust decision; it connects at once. Call before run() and list(). */
   begin(setup: Omit<LaneSetup, 'size'>): void {
     if (this.usable) this.send({ type: 'setup', setup: { ...setup, size: this.size } });
   }
@@ -59,7 +59,7 @@ export class TransferLane implements Lane {
     return this.pending.size;
   }
 
-  /** Files the worker downloaded whole. */
+  /** Files the worker moved whole. */
   get completed(): number {
     return this.finished;
   }

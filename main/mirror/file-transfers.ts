@@ -41,6 +41,7 @@ interface Waiting {
 export class SplitTransfers implements FileTransfers {
   private readonly listings: Waiting[] = [];
   private readonly files: Waiting[] = [];
+  private readonly onRunner: FileTransfers;
   private inFlightHere = 0;
   private laneWorks: boolean;
   private laneFailures = 0;
@@ -51,19 +52,20 @@ export class SplitTransfers implements FileTransfers {
    *   for the next message
    */
   constructor(
-    private readonly runner: TaskRunner,
+    runner: TaskRunner,
     private readonly hereSlots: number,
     private readonly lane: Lane,
   ) {
     this.laneWorks = lane.usable;
+    this.onRunner = runnerTransfers(runner);
   }
 
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }> {
-    return this.enqueue(this.files, () => this.lane.run(job, signal), () => runnerTransfers(this.runner).run(job, signal));
+    return this.enqueue(this.files, () => this.lane.run(job, signal), () => this.onRunner.run(job, signal));
   }
 
   list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
-    return this.enqueue(this.listings, () => this.lane.list(remote, signal), () => runnerTransfers(this.runner).list(remote, signal));
+    return this.enqueue(this.listings, () => this.lane.list(remote, signal), () => this.onRunner.list(remote, signal));
   }
 
   private enqueue<T>(queue: Waiting[], inLane: () => Promise<T>, here: () => Promise<T>): Promise<T> {

@@ -11,6 +11,16 @@ export class TrustedLeaf {
 
   constructor(private readonly verify: VerifyServer) {}
 
+  /**
+   * A decision made elsewhere (the main pool's, for a transfer lane): `same` trusts exactly
+   * `leaf`, and refuses everything when there is none.
+   */
+  static decided(leaf: Buffer | undefined): TrustedLeaf {
+    const trust = new TrustedLeaf(() => 'reject');
+    trust.leaf = leaf;
+    return trust;
+  }
+
   /** True once the first connection's certificate was trusted. */
   get decided(): boolean {
     return this.leaf !== undefined;
