@@ -21,6 +21,12 @@ export interface SecurityPolicy {
   readonly clientCertificate?: ClientCertificate;
   /** Extra roots (PEM) Node's own verdict trusts besides the bundled ones, e.g. a company CA. */
   readonly extraCa?: readonly (string | Buffer)[];
+  /**
+   * The connection is trusted only if it shows one known leaf, byte for byte (a transfer lane's
+   * connections, see TrustedLeaf.decided): no CA verdict is read, so no CA store is loaded.
+   * Loading one with `extraCa` parses every root again, ~50 ms of CPU per thread.
+   */
+  readonly leafPinned?: boolean;
 }
 
 /** The port a mode listens on unless the site says otherwise. */

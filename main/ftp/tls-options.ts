@@ -17,7 +17,8 @@ export function tlsConnectionOptions(policy: SecurityPolicy, host: string, strea
   if (policy.maxVersion !== undefined) options.maxVersion = policy.maxVersion;
   // SNI carries names only, never an IP address (RFC 6066 §3).
   if (isIP(host) === 0) options.servername = host;
-  if (policy.extraCa !== undefined && policy.extraCa.length > 0) options.ca = [...rootCertificates, ...policy.extraCa];
+  if (policy.leafPinned === true) options.ca = [];
+  else if (policy.extraCa !== undefined && policy.extraCa.length > 0) options.ca = [...rootCertificates, ...policy.extraCa];
   const certificate = policy.clientCertificate;
   if (certificate !== undefined) {
     if (certificate.format === 'pem') {

@@ -8,13 +8,11 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import type { ConnectOptions } from '../ftp/client';
-import type { ClientCertificate, SecurityPolicy } from '../ftp/policy';
 import { ConnectionPool } from '../pool/connection-pool';
-import { TrustedLeaf } from '../pool/trusted-leaf';
 import { runJob } from './lane-job';
 import { toLaneError } from './lane-error';
-import { asBuffer, type FromWorker, type LaneJob, type LaneSetup, type ToWorker } from './lane-protocol';
+import { connectOptionsOf } from './lane-connect';
+import type { FromWorker, LaneJob, ToWorker } from './lane-protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('lane-worker.ts runs as a worker thread only');
@@ -80,31 +78,4 @@ async function close(): Promise<void> {
   await pool?.close();
   post({ type: 'closed' });
   port?.close();
-}
-
-/** The main pool's connect options again, with the trust decision it already made. */
-function connectOptionsOf(setup: LaneSetup): ConnectOptions {
-  const leaf = setup.trustedLeaf === undefined ? undefined : (asBuffer(setup.trustedLeaf) as Buffer);
-  const policy = setup.connect.policy;
-  return {
-    ...setup.connect,
-    ...(policy === undefined ? {} : { policy: policyWithBuffers(policy) }),
-    verifyServer: TrustedLeaf.decided(leaf).same,
-    askInsecure: () => setup.insecureAllowed,
-  };
-}
-
-function policyWithBuffers(policy: SecurityPolicy): SecurityPolicy {
-  const certificate = policy.clientCertificate;
-  return {
-    ...policy,
-    ...(policy.extraCa === undefined ? {} : { extraCa: policy.extraCa.map((ca) => asBuffer(ca)) }),
-    ...(certificate === undefined ? {} : { clientCertificate: certificateWithBuffers(certificate) }),
-  };
-}
-
-function certificateWithBuffers(certificate: ClientCertificate): ClientCertificate {
-  return certificate.format === 'pem'
-    ? { ...certificate, cert: asBuffer(certificate.cert), key: asBuffer(certificate.key) }
-    : { ...certificate, pfx: asBuffer(certificate.pfx) as Buffer };
 }
