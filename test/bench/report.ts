@@ -117,14 +117,25 @@ export function rssRows(results: readonly ScenarioResult[], scenarios: readonly 
   });
 }
 
+/** A micro scenario's row (target judged on its own time), then its peer's, with the ratio of the two. */
 export function microRows(results: readonly MicroResult[]): Row[] {
-  return results.map(({ scenario: m, samplesMs, error }): Row => {
+  return results.flatMap(({ scenario: m, samplesMs, peerSamplesMs, error }): Row[] => {
     const med = error ? undefined : median(samplesMs);
-    return {
+    const peer = m.peer;
+    const peerMedian = error || peerSamplesMs === undefined ? undefined : median(peerSamplesMs);
+    const ratio = ratioTo(peerMedian, med);
+    const own: Row = {
       scenario: m.id, title: m.title, client: 'in-process', role: 'in-process', unit: 'ms',
       runs: samplesMs, ...(med === undefined ? {} : { median: med }),
+      ...(ratio === undefined || peer === undefined ? {} : { ratio, reference: peer.name }),
       target: describeTarget(m.target, '', 'ms'), verdict: judge(m.target, med, undefined),
       notes: error ? [`FAILED: ${error}`] : [],
     };
+    if (peer === undefined || peerSamplesMs === undefined) return [own];
+    return [own, {
+      scenario: m.id, title: m.title, client: peer.name, role: 'peer', unit: 'ms',
+      runs: peerSamplesMs, ...(peerMedian === undefined ? {} : { median: peerMedian, ratio: 1 }),
+      reference: peer.name, target: '', verdict: '', notes: [peer.note],
+    }];
   });
 }

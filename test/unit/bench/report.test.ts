@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientResult, ScenarioResult } from '../../bench/measure';
-import { clientCpuRows, serverCpuRows, transferRows } from '../../bench/report';
+import { defineMicro, measureMicro } from '../../bench/micro';
+import { clientCpuRows, microRows, serverCpuRows, transferRows } from '../../bench/report';
 import { TRANSFERS } from '../../bench/scenarios';
 
 const treeUp = TRANSFERS.find((scenario) => scenario.id === 'tree-up')!;
@@ -53,5 +54,39 @@ describe('the bench report', () => {
       [`${treeUp.title}: client system CPU`, 'curl', 1.5, ''],
     ]);
     expect(clientCpuRows([treeUpResult([2.9, 2.6, 3.1])])).toEqual([]);
+  });
+
+  it('times a micro scenario and its peer in turn, judges the target on its own time, and gives their ratio', async () => {
+    let calls = '';
+    const scenario = defineMicro({
+      id: 'sum', title: 'sum 3 numbers', setup: () => [1, 2, 3],
+      run: (input: number[]) => { calls += 's'; return input.reduce((a, b) => a + b, 0); },
+      check: (sum: number) => { if (sum !== 6) throw new Error('wrong sum'); },
+      target: { kind: 'below', limit: 100_000 },
+      peer: {
+        name: 'JSON', note: 'the same sum through JSON', setup: (input: number[]) => JSON.stringify(input),
+        run: (json: string) => { calls += 'p'; return (JSON.parse(json) as number[]).length; },
+        check: (length: number) => { if (length !== 3) throw new Error('wrong length'); },
+      },
+      repeats: 3,
+    });
+    const result = await measureMicro(scenario, 10);
+    // A warm-up of each, then the two alternate.
+    expect(calls).toBe('spspspsp');
+    expect(result.samplesMs).toHaveLength(3);
+    expect(result.peerSamplesMs).toHaveLength(3);
+    const [own, peer] = microRows([{ ...result, samplesMs: [10, 20, 30], peerSamplesMs: [30, 40, 50] }]);
+    expect(own).toMatchObject({ client: 'in-process', median: 20, ratio: 2, reference: 'JSON', verdict: 'PASS' });
+    expect(peer).toMatchObject({ client: 'JSON', role: 'peer', median: 40, ratio: 1, verdict: '', notes: ['the same sum through JSON'] });
+  });
+
+  it('fails a micro scenario whose peer gives a wrong output, with no time', async () => {
+    const scenario = defineMicro({
+      id: 'x', title: 'x', setup: () => 1, run: (n: number) => n, check: () => undefined,
+      peer: { name: 'bad', note: '', setup: (n: number) => n, run: (n: number) => n, check: () => { throw new Error('peer output wrong'); } },
+    });
+    const result = await measureMicro(scenario, 2);
+    expect(result.error).toBe('peer output wrong');
+    expect(microRows([result])[0]?.median).toBeUndefined();
   });
 });
