@@ -66,18 +66,22 @@ export interface Lane {
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
   /** A folder's entries, listed before any file waiting in the lane; LaneLostError as for run(). */
   list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
+  /** Makes sure a remote folder exists (MKD), before any file waiting in the lane; LaneLostError as for run(). */
+  makeFolder(remote: string, signal?: AbortSignal): Promise<void>;
 }
 
 export type ToWorker =
   | { readonly type: 'setup'; readonly setup: LaneSetup }
   | { readonly type: 'run'; readonly id: number; readonly job: LaneJob }
   | { readonly type: 'list'; readonly id: number; readonly remote: string }
+  | { readonly type: 'mkdir'; readonly id: number; readonly remote: string }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'close' };
 
 export type FromWorker =
   | { readonly type: 'done'; readonly id: number; readonly bytes: number }
   | { readonly type: 'listed'; readonly id: number; readonly entries: RemoteEntry[] }
+  | { readonly type: 'made'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly error: LaneError }
   | { readonly type: 'closed' };
 

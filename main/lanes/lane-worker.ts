@@ -8,6 +8,7 @@
  */
 
 import { parentPort } from 'node:worker_threads';
+import { ensureRemoteFolder } from '../mirror/remote-folder';
 import { ConnectionPool } from '../pool/connection-pool';
 import { runJob } from './lane-job';
 import { toLaneError } from './lane-error';
@@ -34,6 +35,9 @@ port.on('message', (message: ToWorker) => {
       break;
     case 'list':
       void list(message.id, message.remote);
+      break;
+    case 'mkdir':
+      void makeFolder(message.id, message.remote);
       break;
     case 'cancel':
       running.get(message.id)?.abort();
@@ -70,6 +74,14 @@ function list(id: number, remote: string): Promise<void> {
     // Before the files this lane holds: a listing feeds every connection with work.
     const listing = await lanePool.run((client) => client.list(remote, { signal }), { signal, priority: 'high' });
     return { type: 'listed', id, entries: listing.entries };
+  });
+}
+
+function makeFolder(id: number, remote: string): Promise<void> {
+  return answer(id, async (lanePool, signal) => {
+    // Before the files, like a listing: the files of the folder wait for it.
+    await lanePool.run((client) => ensureRemoteFolder(client, remote), { signal, priority: 'high' });
+    return { type: 'made', id };
   });
 }
 

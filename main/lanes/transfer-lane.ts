@@ -24,6 +24,7 @@ export class TransferLane implements Lane {
   private nextId = 0;
   private finished = 0;
   private folders = 0;
+  private made = 0;
   private exited = false;
   private lost: LaneLostError | undefined;
   private closing: Promise<void> | undefined;
@@ -69,6 +70,11 @@ export class TransferLane implements Lane {
     return this.folders;
   }
 
+  /** Remote folders the worker made sure of. */
+  get foldersMade(): number {
+    return this.made;
+  }
+
   /** False once the worker is gone: hand it nothing more. */
   get usable(): boolean {
     return this.lost === undefined && this.closing === undefined;
@@ -82,6 +88,11 @@ export class TransferLane implements Lane {
   /** Lists a folder in the worker, before the files it holds; LaneLostError as for run(). */
   list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
     return this.ask<RemoteEntry[]>((id) => ({ type: 'list', id, remote }), signal);
+  }
+
+  /** Makes sure a remote folder exists, in the worker, before the files it holds; LaneLostError as for run(). */
+  makeFolder(remote: string, signal?: AbortSignal): Promise<void> {
+    return this.ask<void>((id) => ({ type: 'mkdir', id, remote }), signal);
   }
 
   private ask<T>(message: (id: number) => ToWorker, signal: AbortSignal | undefined): Promise<T> {
@@ -135,6 +146,11 @@ export class TransferLane implements Lane {
     if (message.type === 'listed') {
       this.folders += 1;
       entry.resolve(message.entries);
+      return;
+    }
+    if (message.type === 'made') {
+      this.made += 1;
+      entry.resolve(undefined);
       return;
     }
     entry.reject(fromLaneError(message.error));

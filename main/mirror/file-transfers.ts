@@ -3,12 +3,15 @@ import { isConnectionLevel } from '../pool/connection-errors';
 import { runJob } from '../lanes/lane-job';
 import { LaneLostError, type Lane, type LaneJob } from '../lanes/lane-protocol';
 import type { TaskRunner } from './mirror-types';
+import { ensureRemoteFolder } from './remote-folder';
 
 /** Where a mirror sends each file it plans, and the folders it lists below the top one. */
 export interface FileTransfers {
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
   /** A folder's entries; listings go before waiting files, so every connection soon has work. */
   list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
+  /** Makes sure a remote folder exists (an upload's MKD); before waiting files, like a listing. */
+  makeFolder(remote: string, signal?: AbortSignal): Promise<void>;
 }
 
 /** Everything on the runner's connections (a pool on this thread). */
@@ -17,6 +20,9 @@ export function runnerTransfers(runner: TaskRunner): FileTransfers {
   return {
     run: (job, signal) => runner.run((client) => runJob(client, job, signal), cancel(signal)),
     list: async (remote, signal) => (await runner.run((client) => client.list(remote, cancel(signal)), { priority: 'high', ...cancel(signal) })).entries,
+    makeFolder: async (remote, signal) => {
+      await runner.run((client) => ensureRemoteFolder(client, remote), { priority: 'high', ...cancel(signal) });
+    },
   };
 }
 
@@ -33,13 +39,14 @@ interface Waiting {
 }
 
 /**
- * Files and folder listings shared between the runner's connections on this thread and a
+ * Files, folder listings and an upload's folders shared between the runner's connections on this thread and a
  * transfer lane in a worker: each side takes the next one when it has room (listings first),
  * so the faster side gets more. A lane that dies, or cannot reach the server, hands its work
  * back here and gets no more; nothing fails for it.
  */
 export class SplitTransfers implements FileTransfers {
-  private readonly listings: Waiting[] = [];
+  /** Listings and folders to make: the files wait for them, so they go first. */
+  private readonly folderWork: Waiting[] = [];
   private readonly files: Waiting[] = [];
   private readonly onRunner: FileTransfers;
   private inFlightHere = 0;
@@ -65,7 +72,11 @@ export class SplitTransfers implements FileTransfers {
   }
 
   list(remote: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
-    return this.enqueue(this.listings, () => this.lane.list(remote, signal), () => this.onRunner.list(remote, signal));
+    return this.enqueue(this.folderWork, () => this.lane.list(remote, signal), () => this.onRunner.list(remote, signal));
+  }
+
+  makeFolder(remote: string, signal?: AbortSignal): Promise<void> {
+    return this.enqueue(this.folderWork, () => this.lane.makeFolder(remote, signal), () => this.onRunner.makeFolder(remote, signal));
   }
 
   private enqueue<T>(queue: Waiting[], inLane: () => Promise<T>, here: () => Promise<T>): Promise<T> {
@@ -80,7 +91,7 @@ export class SplitTransfers implements FileTransfers {
       const laneRoom = this.laneWorks && this.lane.usable && this.lane.inFlight < this.lane.size + 1;
       const hereRoom = this.inFlightHere < this.hereSlots;
       if (!laneRoom && !hereRoom) return;
-      const next = this.listings.shift() ?? this.files.shift();
+      const next = this.folderWork.shift() ?? this.files.shift();
       if (next === undefined) return;
       // The side with more room first; a tie goes to the lane, which has nothing else to do.
       const toLane = laneRoom && (!hereRoom || this.lane.size + 1 - this.lane.inFlight >= this.hereSlots - this.inFlightHere);

@@ -7,7 +7,7 @@ import { MirrorTally } from './mirror-tally';
 import { runnerTransfers, type FileTransfers } from './file-transfers';
 import type { MirrorOptions, MirrorResult, TaskRunner } from './mirror-types';
 import { Outstanding } from './outstanding';
-import { ensureRemoteFolder, makeRemotePath, remoteChild } from './remote-folder';
+import { makeRemotePath, remoteChild } from './remote-folder';
 import { isUpToDate } from './up-to-date';
 
 interface Folder {
@@ -72,8 +72,8 @@ class UpWalk {
   /** The remote folder's entries by name, for `onlyNewer`; none otherwise. */
   private async remoteEntries(folder: Folder): Promise<Map<string, RemoteEntry>> {
     if (this.options.onlyNewer !== true) return new Map();
-    const listing = await this.runner.run((client) => client.list(folder.remote), { priority: 'high' });
-    return new Map(listing.entries.map((entry) => [entry.name, entry]));
+    const entries = await this.transfers.list(folder.remote, this.options.signal);
+    return new Map(entries.map((entry) => [entry.name, entry]));
   }
 
   private async consider(folder: Folder, name: string, remoteEntries: Map<string, RemoteEntry>): Promise<void> {
@@ -85,8 +85,10 @@ class UpWalk {
     if (stats.isSymbolicLink()) return this.tally.skip(relative, 'symbolic link, not followed');
     if (stats.isDirectory()) {
       const child: Folder = { local, remote, relative };
+      // On whichever side has room: with a transfer lane, this thread keeps one connection, and a
+      // tree of many folders would make them one at a time there.
       this.work.add(
-        this.runner.run((client) => ensureRemoteFolder(client, remote), { priority: 'high' }).then(
+        this.transfers.makeFolder(remote, this.options.signal).then(
           () => this.walk(child),
           (error: unknown) => this.tally.fail(relative, error),
         ),

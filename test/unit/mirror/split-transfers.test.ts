@@ -16,6 +16,11 @@ function hereRunner(ran: string[], settle: Map<string, () => void>): TaskRunner 
         ran.push(remote);
         settle.set(remote, () => resolve({ bytes: 1, resumedFrom: 0, size: 1 }));
       }),
+    mkdir: (remote: string) =>
+      new Promise((resolve) => {
+        ran.push(`mkdir ${remote}`);
+        settle.set(`mkdir ${remote}`, () => resolve(undefined));
+      }),
   } as unknown as FtpClient;
   return { run: (task) => task(client) };
 }
@@ -33,6 +38,9 @@ class FakeLane implements Lane {
   }
   list(remote: string): Promise<RemoteEntry[]> {
     return this.hold(`list ${remote}`) as Promise<RemoteEntry[]>;
+  }
+  makeFolder(remote: string): Promise<void> {
+    return this.hold(`mkdir ${remote}`) as Promise<void>;
   }
   private hold(key: string): Promise<unknown> {
     if (!this.usable) return Promise.reject(new LaneLostError('gone'));
@@ -99,6 +107,28 @@ describe('SplitTransfers: files shared between this thread and a transfer lane',
     const entries: RemoteEntry[] = [{ name: 'a.txt', kind: 'file' }];
     lane.held.get('list /r/sub')!.resolve(entries);
     await expect(listing).resolves.toEqual(entries);
+    await expect(files[0]).resolves.toEqual({ bytes: 1 });
+  });
+
+  it("makes an upload's folders before the files already waiting, on whichever side has room", async () => {
+    const { split, lane, ran, settle } = splitWith(2);
+    // Four files fill the lane (2 connections + 1) and this thread; a fifth waits.
+    const files = [0, 1, 2, 3, 4].map((n) => split.run(job(n)));
+    await tick();
+    expect(ran).toEqual(['/r/f3']);
+    const folders = [split.makeFolder('/r/a'), split.makeFolder('/r/b')];
+    lane.held.get('/r/f0')!.resolve({ bytes: 1 });
+    settle.get('/r/f3')!();
+    await tick();
+    // Each side's next slot went to a folder; the waiting file still waits.
+    expect([...lane.held.keys()]).toContain('mkdir /r/a');
+    expect(ran).toEqual(['/r/f3', 'mkdir /r/b']);
+    expect([...lane.held.keys()]).not.toContain('/r/f4');
+    lane.held.get('mkdir /r/a')!.resolve(undefined);
+    settle.get('mkdir /r/b')!();
+    await expect(Promise.all(folders)).resolves.toEqual([undefined, undefined]);
+    await tick();
+    expect([...lane.held.keys()]).toContain('/r/f4');
     await expect(files[0]).resolves.toEqual({ bytes: 1 });
   });
 
