@@ -21,7 +21,7 @@ export function reportMirror(io: CliIo, result: MirrorResult): number {
   const rate = seconds > 0 ? `, ${humanRate(result.bytes / seconds)}` : '';
   io.out(
     `${result.files} files (${humanSize(result.bytes)}) in ${seconds.toFixed(1)} s${rate}; ${result.folders} folders` +
-      `${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}${result.failed.length ? `; ${result.failed.length} FAILED` : ''}\n`,
+      `${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}${result.excluded ? `; ${result.excluded} excluded` : ''}${result.failed.length ? `; ${result.failed.length} FAILED` : ''}\n`,
   );
   if (result.failed.length > 0) io.err(`sluice: ${result.failed.length} of ${result.files + result.failed.length} did not arrive whole.\n`);
   return result.failed.length === 0 ? 0 : 1;

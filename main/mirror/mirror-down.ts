@@ -90,6 +90,7 @@ class DownWalk {
   private consider(folder: Folder, entry: RemoteEntry): void {
     if (entry.name === '.' || entry.name === '..') return;
     const relative = relativeJoin(folder.relative, entry.name);
+    if (this.tally.excludes(relative, entry.kind === 'dir')) return;
     if (entry.unsafe !== undefined) return this.tally.skip(relative, `unsafe name: ${entry.unsafe}`);
     const local = localChild(this.root, folder.local, entry.name);
     if (local === undefined) return this.tally.skip(relative, 'the name would land outside the target folder');

@@ -9,13 +9,14 @@ export class MirrorTally {
   private bytesDone = 0;
   private bytesTotal = 0;
   private folders = 0;
+  private excluded = 0;
   private walked = false;
   private lastReport = 0;
   private readonly skipped: MirrorSkip[] = [];
   private readonly failed: MirrorFailure[] = [];
   private readonly started = performance.now();
 
-  constructor(private readonly options: Pick<MirrorOptions, 'onProgress' | 'onSkip' | 'progressIntervalMs'>) {}
+  constructor(private readonly options: Pick<MirrorOptions, 'onProgress' | 'onSkip' | 'progressIntervalMs' | 'exclude'>) {}
 
   /** A file found that will be transferred. */
   planned(size: number | undefined): void {
@@ -36,6 +37,13 @@ export class MirrorTally {
     this.folders += 1;
   }
 
+  /** True when the options leave this entry out, which is then counted. */
+  excludes(relative: string, isFolder: boolean): boolean {
+    if (this.options.exclude?.(relative, isFolder) !== true) return false;
+    this.excluded += 1;
+    return true;
+  }
+
   skip(path: string, reason: string): void {
     const skip = { path, reason };
     this.skipped.push(skip);
@@ -54,7 +62,7 @@ export class MirrorTally {
   /** The final report and the summary. */
   result(): MirrorResult {
     this.report(true);
-    return { files: this.filesDone, bytes: this.bytesDone, folders: this.folders, skipped: this.skipped, failed: this.failed, durationMs: performance.now() - this.started };
+    return { files: this.filesDone, bytes: this.bytesDone, folders: this.folders, skipped: this.skipped, excluded: this.excluded, failed: this.failed, durationMs: performance.now() - this.started };
   }
 
   private report(force: boolean): void {

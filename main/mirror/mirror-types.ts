@@ -1,4 +1,5 @@
 import type { FtpClient } from '../ftp/client';
+import type { ExcludeTest } from './exclusions';
 import type { FileTransfers } from './file-transfers';
 import type { RunOptions } from '../pool/connection-pool';
 
@@ -42,6 +43,8 @@ export interface MirrorResult {
   /** Folders created or found. */
   readonly folders: number;
   readonly skipped: readonly MirrorSkip[];
+  /** Entries left out by `exclude` (counted, not listed: a pattern like `node_modules` may match thousands). */
+  readonly excluded: number;
   readonly failed: readonly MirrorFailure[];
   readonly durationMs: number;
 }
@@ -59,6 +62,8 @@ export interface MirrorOptions {
   readonly onSkip?: (skip: MirrorSkip) => void;
   /** Time between progress reports (default 100 ms). */
   readonly progressIntervalMs?: number;
+  /** Entries to leave out (see exclusions.ts); a folder left out is not walked. */
+  readonly exclude?: ExcludeTest;
   /** Where files go (default: the runner's connections), e.g. shared with a transfer lane (SplitTransfers). */
   readonly transfers?: FileTransfers;
 }

@@ -78,9 +78,10 @@ class UpWalk {
 
   private async consider(folder: Folder, name: string, remoteEntries: Map<string, RemoteEntry>): Promise<void> {
     const relative = relativeJoin(folder.relative, name);
-    if (UNSENDABLE.test(name)) return this.tally.skip(relative, 'the name holds a line break or NUL, which FTP cannot send');
     const local = path.join(folder.local, name);
     const stats = await lstat(local);
+    if (this.tally.excludes(relative, stats.isDirectory())) return;
+    if (UNSENDABLE.test(name)) return this.tally.skip(relative, 'the name holds a line break or NUL, which FTP cannot send');
     const remote = remoteChild(folder.remote, name);
     if (stats.isSymbolicLink()) return this.tally.skip(relative, 'symbolic link, not followed');
     if (stats.isDirectory()) {

@@ -121,6 +121,25 @@ describe('sluice transfer commands', () => {
     expect(await localDigests(path.join(server.root, 'mtree-up'))).toEqual(expected);
   });
 
+  it('mirrors without what --exclude names, both ways, and counts it', async () => {
+    for (const name of ['keep/a.bin', 'keep/a.tmp', 'skip/b.bin', 'keep/skip/c.bin']) await server.writeFile(`xtree/${name}`, randomBytes(500));
+    const copy = path.join(home.path, 'excluded-copy');
+    const down = await sluice(['mirror', url('xtree'), copy, '--exclude', '*.tmp', '--exclude', '/skip', ...ca()]);
+    expect(down.code, down.stderr).toBe(0);
+    // `/skip` is the top folder's skip only; keep/skip is another path.
+    expect(down.stdout).toMatch(/^2 files .*; 2 excluded/);
+    expect(Object.keys(await localDigests(copy)).sort()).toEqual(['keep/a.bin', 'keep/skip/c.bin']);
+
+    const up = await sluice(['mirror', '--reverse', copy, url('xtree-up'), '--exclude', 'skip/', ...ca()]);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/^1 files .*; 1 excluded/);
+    expect(Object.keys(await localDigests(path.join(server.root, 'xtree-up')))).toEqual(['keep/a.bin']);
+
+    const refused = await sluice(['mirror', url('xtree'), copy, '--exclude', '/', ...ca()]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--exclude needs a name or a path/);
+  });
+
   it('exits non-zero and leaves no file when a get fails; a mirror of a missing folder fails too', async () => {
     const target = path.join(home.path, 'missing.txt');
     const get = await sluice(['get', url('no/such/file.txt'), target, ...ca()]);

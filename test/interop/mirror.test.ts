@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exclusions } from '../../main/mirror/exclusions';
 import { mirrorDown } from '../../main/mirror/mirror-down';
 import { mirrorUp } from '../../main/mirror/mirror-up';
 import { ConnectionPool } from '../../main/pool/connection-pool';
@@ -120,6 +121,36 @@ describe.each(['vsftpd', 'proftpd'] as const)('%s, session reuse required', (kin
     const again = await mirrorUp(pool, source, '/up/nested', { onlyNewer: offersMfmt });
     expect(again.failed).toEqual([]);
     if (offersMfmt) expect(again.files).toBe(0);
+  });
+});
+
+describe('vsftpd: a mirror with --exclude patterns', () => {
+  const exclude = exclusions(['*.txt', 'a/b/']);
+
+  it('leaves the matching files and folders out going down, and never enters a folder left out', async () => {
+    const server = await start('vsftpd');
+    await seedServer(server, 'tree');
+    const local = path.join(tempDir(), 'copy');
+    const result = await mirrorDown(poolFor(server, 2), '/tree', local, { exclude });
+    expect(result.failed).toEqual([]);
+    // empty.txt, file one.txt, café.txt, 🎉 party.txt and the folder a/b (with c/deep.bin) are out.
+    expect(result.excluded).toBe(5);
+    expect(result.skipped).toEqual([]);
+    expect(Object.keys(await digestTree(local)).sort()).toEqual(['plain.bin']);
+    expect((await readdir(local)).sort()).toEqual(['a', 'plain.bin', 'spaces here', 'é']);
+    expect(await readdir(path.join(local, 'a'))).toEqual([]);
+  });
+
+  it('leaves them out going up too: nothing of them reaches the server', async () => {
+    const server = await start('vsftpd');
+    const source = tempDir();
+    await seedLocal(source);
+    const result = await mirrorUp(poolFor(server, 2), source, '/up/filtered', { exclude });
+    expect(result.failed).toEqual([]);
+    expect(result.excluded).toBe(5);
+    const remote = path.join(server.root, 'up', 'filtered');
+    expect(Object.keys(await digestTree(remote)).sort()).toEqual(['plain.bin']);
+    expect(await readdir(path.join(remote, 'a'))).toEqual([]);
   });
 });
 

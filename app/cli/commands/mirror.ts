@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exclusions } from '../../../main/mirror/exclusions';
 import { SplitTransfers } from '../../../main/mirror/file-transfers';
 import { mirrorDown } from '../../../main/mirror/mirror-down';
 import { mirrorUp } from '../../../main/mirror/mirror-up';
@@ -17,8 +18,8 @@ const MAX_PARALLEL = 16;
 export const mirrorCommand: CliCommand = {
   name: 'mirror',
   summary: 'copy a folder tree down (or up with --reverse) over parallel connections',
-  usage: `Usage: sluice mirror URL LOCALDIR [-P N] [--only-newer]
-       sluice mirror --reverse LOCALDIR URL [-P N] [--only-newer]
+  usage: `Usage: sluice mirror URL LOCALDIR [-P N] [--only-newer] [--exclude GLOB]...
+       sluice mirror --reverse LOCALDIR URL [-P N] [--only-newer] [--exclude GLOB]...
 
 Copies the remote folder URL into LOCALDIR, recursively (or LOCALDIR to URL with
 --reverse), over N connections, keeping modification times. Symbolic links are never
@@ -26,6 +27,9 @@ followed or created; names unsafe on this system are skipped with a warning. Exi
 only when every file arrived whole.
   -P, --parallel N      connections to use (default ${DEFAULT_PARALLEL}, or a saved site's limit; at most ${MAX_PARALLEL})
   --only-newer          skip files whose copy is at least as new and the same size
+  --exclude GLOB        leave out what matches (repeatable): a name at any depth (*.tmp, .git),
+                        a path from the top folder if it holds a / (build/cache), folders only
+                        if it ends in / (cache/); ** crosses folders. A folder left out is not entered
   -R, --reverse         upload LOCALDIR to URL
 ${remoteFlagsUsage}`,
 
@@ -33,18 +37,20 @@ ${remoteFlagsUsage}`,
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { ...remoteFlagOptions, parallel: { type: 'string', short: 'P' }, 'only-newer': { type: 'boolean' }, reverse: { type: 'boolean', short: 'R' } },
+      options: { ...remoteFlagOptions, parallel: { type: 'string', short: 'P' }, 'only-newer': { type: 'boolean' }, exclude: { type: 'string', multiple: true }, reverse: { type: 'boolean', short: 'R' } },
     });
     expectPositionals(positionals, 2, values.reverse === true ? 'mirror --reverse takes a local folder and a remote one' : 'mirror takes a remote folder and a local one');
     const reverse = values.reverse === true;
     const [remoteText, localDir] = reverse ? [positionals[1]!, positionals[0]!] : [positionals[0]!, positionals[1]!];
+    // A bad pattern is refused before any password is asked for.
+    const exclude = values.exclude === undefined ? {} : { exclude: exclusions(values.exclude) };
     const remote = await resolveRemote(parseRemoteTarget(remoteText), values, io, askOnTerminal);
     const parallel = parallelOf(values.parallel, remote.connectionLimit);
     // Files share the connections with a transfer lane in a worker thread (lane.ts).
     const split = splitConnections(parallel);
     return reportingFailure(io, remote, async () => {
       const pool = openPool(remote, split.here);
-      const options = { onlyNewer: values['only-newer'] === true, ...optionalProgress(io) };
+      const options = { onlyNewer: values['only-newer'] === true, ...exclude, ...optionalProgress(io) };
       const lane = split.lane > 0 ? startLane(split.lane) : undefined;
       try {
         // Connect first: a refused certificate or login is explained as such, not as a failed folder.
