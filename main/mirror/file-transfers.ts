@@ -5,7 +5,7 @@ import { LaneLostError, type Lane, type LaneJob } from '../lanes/lane-protocol';
 import type { TaskRunner } from './mirror-types';
 import { ensureRemoteFolder } from './remote-folder';
 
-/** Where a mirror sends each file it plans, and the folders it lists below the top one. */
+/** Where a mirror sends each file it plans, the folders it lists below the top one, and the folders an upload makes. */
 export interface FileTransfers {
   run(job: LaneJob, signal?: AbortSignal): Promise<{ bytes: number }>;
   /** A folder's entries; listings go before waiting files, so every connection soon has work. */
@@ -39,9 +39,9 @@ interface Waiting {
 }
 
 /**
- * Files, folder listings and an upload's folders shared between the runner's connections on this thread and a
- * transfer lane in a worker: each side takes the next one when it has room (listings first),
- * so the faster side gets more. A lane that dies, or cannot reach the server, hands its work
+ * Files, folder listings and an upload's folders (MKD), shared between the runner's connections
+ * on this thread and a transfer lane in a worker: each side takes the next one when it has room
+ * (folder work first), so the faster side gets more. A lane that dies, or cannot reach the server, hands its work
  * back here and gets no more; nothing fails for it.
  */
 export class SplitTransfers implements FileTransfers {
