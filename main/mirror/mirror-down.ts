@@ -48,7 +48,7 @@ class DownWalk {
 
   async run(remoteDir: string): Promise<MirrorResult> {
     // The target folder itself is the person's choice, so it may be reached through a link.
-    const created = await mkdir(this.root, { recursive: true });
+    const created = this.options.dryRun === true ? undefined : await mkdir(this.root, { recursive: true });
     this.list({ remote: remoteDir, local: this.root, relative: '', fresh: created !== undefined });
     await this.work.idle();
     this.tally.finishWalk();
@@ -97,6 +97,7 @@ class DownWalk {
     const remote = joinRemote(folder.remote, entry.name);
     switch (entry.kind) {
       case 'dir':
+        if (this.options.dryRun === true) return this.list({ remote, local, relative, fresh: true });
         this.work.add(
           ensureLocalFolder(local).then(
             (fresh) => this.list({ remote, local, relative, fresh }),
@@ -121,6 +122,7 @@ class DownWalk {
         const existing = await lstat(local).catch(() => undefined);
         if (existing?.isFile() === true && isUpToDate(existing, entry)) return this.tally.skip(relative, 'up to date');
       }
+      if (this.options.dryRun === true) return this.tally.wouldMove(relative, entry.size);
       const result = await this.transfers.run(
         {
           kind: 'download',

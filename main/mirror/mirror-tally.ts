@@ -1,4 +1,4 @@
-import type { MirrorFailure, MirrorOptions, MirrorProgress, MirrorResult, MirrorSkip } from './mirror-types';
+import type { MirrorFailure, MirrorOptions, MirrorPlan, MirrorProgress, MirrorResult, MirrorSkip } from './mirror-types';
 
 const DEFAULT_INTERVAL_MS = 100;
 
@@ -13,6 +13,7 @@ export class MirrorTally {
   private walked = false;
   private lastReport = 0;
   private readonly skipped: MirrorSkip[] = [];
+  private readonly plans: MirrorPlan[] = [];
   private readonly failed: MirrorFailure[] = [];
   private readonly started = performance.now();
 
@@ -30,6 +31,11 @@ export class MirrorTally {
     this.filesDone += 1;
     this.bytesDone += bytes;
     this.report(false);
+  }
+
+  /** A file a dry run would have moved. */
+  wouldMove(path: string, size: number | undefined): void {
+    this.plans.push(size === undefined ? { path } : { path, size });
   }
 
   /** A folder created or found. */
@@ -62,7 +68,7 @@ export class MirrorTally {
   /** The final report and the summary. */
   result(): MirrorResult {
     this.report(true);
-    return { files: this.filesDone, bytes: this.bytesDone, folders: this.folders, skipped: this.skipped, excluded: this.excluded, failed: this.failed, durationMs: performance.now() - this.started };
+    return { files: this.filesDone, bytes: this.bytesDone, folders: this.folders, skipped: this.skipped, planned: this.plans, excluded: this.excluded, failed: this.failed, durationMs: performance.now() - this.started };
   }
 
   private report(force: boolean): void {

@@ -29,6 +29,14 @@ export interface MirrorSkip {
   readonly reason: string;
 }
 
+/** A file a dry run would have moved. */
+export interface MirrorPlan {
+  /** Relative to the mirrored folder, `/`-separated. */
+  readonly path: string;
+  /** Its size where the listing or the disk told it. */
+  readonly size?: number;
+}
+
 /** One file or folder that failed. */
 export interface MirrorFailure {
   readonly path: string;
@@ -43,6 +51,8 @@ export interface MirrorResult {
   /** Folders created or found. */
   readonly folders: number;
   readonly skipped: readonly MirrorSkip[];
+  /** What a dry run would have moved (empty otherwise), in the order the walk found it. */
+  readonly planned: readonly MirrorPlan[];
   /** Entries left out by `exclude` (counted, not listed: a pattern like `node_modules` may match thousands). */
   readonly excluded: number;
   readonly failed: readonly MirrorFailure[];
@@ -62,6 +72,11 @@ export interface MirrorOptions {
   readonly onSkip?: (skip: MirrorSkip) => void;
   /** Time between progress reports (default 100 ms). */
   readonly progressIntervalMs?: number;
+  /**
+   * Walk, list and decide as usual, but change nothing: no folder is made, no file moved.
+   * Each file that would move is listed in the result's `planned` instead.
+   */
+  readonly dryRun?: boolean;
   /** Entries to leave out (see exclusions.ts); a folder left out is not walked. */
   readonly exclude?: ExcludeTest;
   /** Where files go (default: the runner's connections), e.g. shared with a transfer lane (SplitTransfers). */

@@ -47,7 +47,8 @@ class UpWalk {
     // The source folder itself is the person's choice, so it may be reached through a link.
     if (!(await stat(localDir)).isDirectory()) throw new FtpError('invalid-argument', `${localDir} is not a folder`, 'command');
     const root: Folder = { local: localDir, remote: remoteDir, relative: '' };
-    this.work.add(
+    if (this.options.dryRun === true) this.work.add(this.walk(root));
+    else this.work.add(
       this.runner.run((client) => makeRemotePath(client, remoteDir), { priority: 'high' }).then(
         () => this.walk(root),
         (error: unknown) => this.tally.fail('.', error),
@@ -72,7 +73,9 @@ class UpWalk {
   /** The remote folder's entries by name, for `onlyNewer`; none otherwise. */
   private async remoteEntries(folder: Folder): Promise<Map<string, RemoteEntry>> {
     if (this.options.onlyNewer !== true) return new Map();
-    const entries = await this.transfers.list(folder.remote, this.options.signal);
+    const listing = this.transfers.list(folder.remote, this.options.signal);
+    // A dry run made no folder: one not on the server yet has nothing to compare with.
+    const entries = this.options.dryRun === true ? await listing.catch(() => []) : await listing;
     return new Map(entries.map((entry) => [entry.name, entry]));
   }
 
@@ -86,6 +89,7 @@ class UpWalk {
     if (stats.isSymbolicLink()) return this.tally.skip(relative, 'symbolic link, not followed');
     if (stats.isDirectory()) {
       const child: Folder = { local, remote, relative };
+      if (this.options.dryRun === true) return this.work.add(this.walk(child));
       // On whichever side has room: with a transfer lane, this thread keeps one connection, and a
       // tree of many folders would make them one at a time there.
       this.work.add(
@@ -102,6 +106,7 @@ class UpWalk {
       return this.tally.skip(relative, 'up to date');
     }
     this.tally.planned(stats.size);
+    if (this.options.dryRun === true) return this.tally.wouldMove(relative, stats.size);
     this.work.add(this.upload(local, remote, relative));
   }
 

@@ -135,6 +135,12 @@ describe('sluice transfer commands', () => {
     expect(up.stdout).toMatch(/^1 files .*; 1 excluded/);
     expect(Object.keys(await localDigests(path.join(server.root, 'xtree-up')))).toEqual(['keep/a.bin']);
 
+    const dry = await sluice(['mirror', url('xtree'), path.join(home.path, 'dry-copy'), '--exclude', 'skip', '--dry-run', ...ca()]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout.split('\n').filter((line) => line.startsWith('would ')).sort()).toEqual(['would download keep/a.bin (500 B)', 'would download keep/a.tmp (500 B)']);
+    expect(dry.stdout).toMatch(/dry run: 2 files \(1000 B\) would be downloaded; .*2 excluded; nothing changed/);
+    expect(existsSync(path.join(home.path, 'dry-copy'))).toBe(false);
+
     const refused = await sluice(['mirror', url('xtree'), copy, '--exclude', '/', ...ca()]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/--exclude needs a name or a path/);

@@ -1,5 +1,6 @@
 // Recursive, parallel mirror down and up against real servers that require TLS session reuse.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +152,41 @@ describe('vsftpd: a mirror with --exclude patterns', () => {
     const remote = path.join(server.root, 'up', 'filtered');
     expect(Object.keys(await digestTree(remote)).sort()).toEqual(['plain.bin']);
     expect(await readdir(path.join(remote, 'a'))).toEqual([]);
+  });
+});
+
+describe('vsftpd: a dry run', () => {
+  it('lists what a mirror down would fetch and writes nothing, not even the target folder', async () => {
+    const server = await start('vsftpd');
+    await seedServer(server, 'tree');
+    const parent = tempDir();
+    const result = await mirrorDown(poolFor(server, 2), '/tree', path.join(parent, 'copy'), { dryRun: true, exclude: exclusions(['*.txt']) });
+    expect(result.failed).toEqual([]);
+    expect(result.files).toBe(0);
+    expect(result.planned.map((plan) => plan.path).sort()).toEqual(['a/b/c/deep.bin', 'plain.bin']);
+    expect(result.planned.find((plan) => plan.path === 'plain.bin')?.size).toBe(300_000);
+    // Every folder was listed, none made.
+    expect(result.folders).toBe(7);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it('lists what a mirror up would send and makes nothing on the server; with --only-newer, only what changed', async () => {
+    const server = await start('vsftpd');
+    const source = tempDir();
+    await seedLocal(source);
+    const pool = poolFor(server, 2);
+    const dry = await mirrorUp(pool, source, '/up/dry', { dryRun: true, onlyNewer: true });
+    expect(dry.failed).toEqual([]);
+    expect(dry.planned.map((plan) => plan.path).sort()).toEqual(Object.keys(TREE).sort());
+    expect(existsSync(path.join(server.root, 'up', 'dry'))).toBe(false);
+    // Once the tree is there, a dry run with --only-newer plans only the file changed since.
+    expect((await mirrorUp(pool, source, '/up/dry')).failed).toEqual([]);
+    await writeFile(path.join(source, 'plain.bin'), randomBytes(1000));
+    const again = await mirrorUp(pool, source, '/up/dry', { dryRun: true, onlyNewer: true });
+    const offersMfmt = await pool.run(async (client) => client.features.has('MFMT'));
+    if (offersMfmt) expect(again.planned).toEqual([{ path: 'plain.bin', size: 1000 }]);
+    expect(again.planned.map((plan) => plan.path)).toContain('plain.bin');
+    expect((await stat(path.join(server.root, 'up', 'dry', 'plain.bin'))).size).toBe(300_000);
   });
 });
 

@@ -18,8 +18,8 @@ const MAX_PARALLEL = 16;
 export const mirrorCommand: CliCommand = {
   name: 'mirror',
   summary: 'copy a folder tree down (or up with --reverse) over parallel connections',
-  usage: `Usage: sluice mirror URL LOCALDIR [-P N] [--only-newer] [--exclude GLOB]...
-       sluice mirror --reverse LOCALDIR URL [-P N] [--only-newer] [--exclude GLOB]...
+  usage: `Usage: sluice mirror URL LOCALDIR [-P N] [--only-newer] [--exclude GLOB]... [--dry-run]
+       sluice mirror --reverse LOCALDIR URL [-P N] [--only-newer] [--exclude GLOB]... [--dry-run]
 
 Copies the remote folder URL into LOCALDIR, recursively (or LOCALDIR to URL with
 --reverse), over N connections, keeping modification times. Symbolic links are never
@@ -30,6 +30,7 @@ only when every file arrived whole.
   --exclude GLOB        leave out what matches (repeatable): a name at any depth (*.tmp, .git),
                         a path from the top folder if it holds a / (build/cache), folders only
                         if it ends in / (cache/); ** crosses folders. A folder left out is not entered
+  --dry-run             list what would be moved, and change nothing (no folder made, no file moved)
   -R, --reverse         upload LOCALDIR to URL
 ${remoteFlagsUsage}`,
 
@@ -37,7 +38,7 @@ ${remoteFlagsUsage}`,
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { ...remoteFlagOptions, parallel: { type: 'string', short: 'P' }, 'only-newer': { type: 'boolean' }, exclude: { type: 'string', multiple: true }, reverse: { type: 'boolean', short: 'R' } },
+      options: { ...remoteFlagOptions, parallel: { type: 'string', short: 'P' }, 'only-newer': { type: 'boolean' }, exclude: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, reverse: { type: 'boolean', short: 'R' } },
     });
     expectPositionals(positionals, 2, values.reverse === true ? 'mirror --reverse takes a local folder and a remote one' : 'mirror takes a remote folder and a local one');
     const reverse = values.reverse === true;
@@ -46,11 +47,13 @@ ${remoteFlagsUsage}`,
     const exclude = values.exclude === undefined ? {} : { exclude: exclusions(values.exclude) };
     const remote = await resolveRemote(parseRemoteTarget(remoteText), values, io, askOnTerminal);
     const parallel = parallelOf(values.parallel, remote.connectionLimit);
-    // Files share the connections with a transfer lane in a worker thread (lane.ts).
-    const split = splitConnections(parallel);
+    const dryRun = values['dry-run'] === true;
+    // Files share the connections with a transfer lane in a worker thread (lane.ts); a dry run
+    // moves none, and lists over this thread's connections.
+    const split = dryRun ? { here: parallel, lane: 0 } : splitConnections(parallel);
     return reportingFailure(io, remote, async () => {
       const pool = openPool(remote, split.here);
-      const options = { onlyNewer: values['only-newer'] === true, ...exclude, ...optionalProgress(io) };
+      const options = { onlyNewer: values['only-newer'] === true, dryRun, ...exclude, ...optionalProgress(io) };
       const lane = split.lane > 0 ? startLane(split.lane) : undefined;
       try {
         // Connect first: a refused certificate or login is explained as such, not as a failed folder.
@@ -60,7 +63,7 @@ ${remoteFlagsUsage}`,
         const result = reverse
           ? await mirrorUp(pool, localDir, remote.path, { ...options, ...transfers })
           : await mirrorDown(pool, remote.path, localDir, { ...options, ...transfers });
-        return reportMirror(io, result);
+        return reportMirror(io, result, dryRun ? (reverse ? 'upload' : 'download') : undefined);
       } finally {
         await lane?.close();
         await pool.close();
