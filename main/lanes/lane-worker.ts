@@ -8,9 +8,8 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import { ensureRemoteFolder } from '../mirror/remote-folder';
+import { runnerTransfers, type FileTransfers } from '../mirror/file-transfers';
 import { ConnectionPool } from '../pool/connection-pool';
-import { runJob } from './lane-job';
 import { toLaneError } from './lane-error';
 import { connectOptionsOf } from './lane-connect';
 import type { FromWorker, LaneJob, ToWorker } from './lane-protocol';
@@ -19,6 +18,8 @@ const port = parentPort;
 if (port === null) throw new Error('lane-worker.ts runs as a worker thread only');
 
 let pool: ConnectionPool | undefined;
+/** The pool's work as the main thread runs its own share (files, listings and folders first). */
+let transfers: FileTransfers | undefined;
 const running = new Map<number, AbortController>();
 
 const post = (message: FromWorker): void => port.postMessage(message);
@@ -27,6 +28,7 @@ port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'setup':
       pool = new ConnectionPool({ connect: connectOptionsOf(message.setup), size: message.setup.size, trustDecided: true });
+      transfers = runnerTransfers(pool);
       // Connect now, while the main thread lists the first folders.
       pool.warm();
       break;
@@ -49,12 +51,12 @@ port.on('message', (message: ToWorker) => {
 });
 
 /** Runs one piece of work on the pool, cancellable by id, and posts its answer or its failure. */
-async function answer(id: number, work: (pool: ConnectionPool, signal: AbortSignal) => Promise<FromWorker>): Promise<void> {
+async function answer(id: number, work: (transfers: FileTransfers, signal: AbortSignal) => Promise<FromWorker>): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    if (pool === undefined) throw new Error('The transfer lane got work before its setup');
-    post(await work(pool, controller.signal));
+    if (transfers === undefined) throw new Error('The transfer lane got work before its setup');
+    post(await work(transfers, controller.signal));
   } catch (error) {
     post({ type: 'failed', id, error: { ...toLaneError(error), laneDown: pool === undefined || pool.connections === 0 } });
   } finally {
@@ -63,24 +65,16 @@ async function answer(id: number, work: (pool: ConnectionPool, signal: AbortSign
 }
 
 function run(id: number, job: LaneJob): Promise<void> {
-  return answer(id, async (lanePool, signal) => {
-    const result = await lanePool.run((client) => runJob(client, job, signal), { signal });
-    return { type: 'done', id, bytes: result.bytes };
-  });
+  return answer(id, async (lane, signal) => ({ type: 'done', id, bytes: (await lane.run(job, signal)).bytes }));
 }
 
 function list(id: number, remote: string): Promise<void> {
-  return answer(id, async (lanePool, signal) => {
-    // Before the files this lane holds: a listing feeds every connection with work.
-    const listing = await lanePool.run((client) => client.list(remote, { signal }), { signal, priority: 'high' });
-    return { type: 'listed', id, entries: listing.entries };
-  });
+  return answer(id, async (lane, signal) => ({ type: 'listed', id, entries: await lane.list(remote, signal) }));
 }
 
 function makeFolder(id: number, remote: string): Promise<void> {
-  return answer(id, async (lanePool, signal) => {
-    // Before the files, like a listing: the files of the folder wait for it.
-    await lanePool.run((client) => ensureRemoteFolder(client, remote), { signal, priority: 'high' });
+  return answer(id, async (lane, signal) => {
+    await lane.makeFolder(remote, signal);
     return { type: 'made', id };
   });
 }

@@ -14,7 +14,7 @@ export interface FileTransfers {
   makeFolder(remote: string, signal?: AbortSignal): Promise<void>;
 }
 
-/** Everything on the runner's connections (a pool on this thread). */
+/** Everything on the runner's connections (a pool on this thread, or a lane's in its worker); folder work first. */
 export function runnerTransfers(runner: TaskRunner): FileTransfers {
   const cancel = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
   return {
@@ -41,8 +41,8 @@ interface Waiting {
 /**
  * Files, folder listings and an upload's folders (MKD), shared between the runner's connections
  * on this thread and a transfer lane in a worker: each side takes the next one when it has room
- * (folder work first), so the faster side gets more. A lane that dies, or cannot reach the server, hands its work
- * back here and gets no more; nothing fails for it.
+ * (folder work first), so the faster side gets more. A lane that dies, or cannot reach the
+ * server, hands its work back here and gets no more; nothing fails for it.
  */
 export class SplitTransfers implements FileTransfers {
   /** Listings and folders to make: the files wait for them, so they go first. */
