@@ -21,7 +21,7 @@ export type DryRunVerb = 'download' | 'upload';
  */
 export function reportMirror(io: CliIo, result: MirrorResult, verb?: DryRunVerb): number {
   if (io.isTty) io.err('\r\x1b[K');
-  for (const plan of result.planned) io.out(`would ${verb ?? 'move'} ${plan.path}${plan.size === undefined ? '' : ` (${humanSize(plan.size)})`}\n`);
+  if (verb !== undefined) for (const plan of result.planned) io.out(`would ${verb} ${plan.path}${plan.size === undefined ? '' : ` (${humanSize(plan.size)})`}\n`);
   for (const skip of result.skipped) io.err(`sluice: warning: skipped ${skip.path}: ${skip.reason}\n`);
   for (const failure of result.failed) io.err(`sluice: failed: ${failure.path}: ${describeError(failure.error)}\n`);
   if (verb !== undefined) {

@@ -97,9 +97,9 @@ class DownWalk {
     const remote = joinRemote(folder.remote, entry.name);
     switch (entry.kind) {
       case 'dir':
-        if (this.options.dryRun === true) return this.list({ remote, local, relative, fresh: true });
         this.work.add(
-          ensureLocalFolder(local).then(
+          // A dry run makes no folder.
+          (this.options.dryRun === true ? Promise.resolve(true) : ensureLocalFolder(local)).then(
             (fresh) => this.list({ remote, local, relative, fresh }),
             (error: unknown) => this.tally.fail(relative, error),
           ),

@@ -47,9 +47,12 @@ class UpWalk {
     // The source folder itself is the person's choice, so it may be reached through a link.
     if (!(await stat(localDir)).isDirectory()) throw new FtpError('invalid-argument', `${localDir} is not a folder`, 'command');
     const root: Folder = { local: localDir, remote: remoteDir, relative: '' };
-    if (this.options.dryRun === true) this.work.add(this.walk(root));
-    else this.work.add(
-      this.runner.run((client) => makeRemotePath(client, remoteDir), { priority: 'high' }).then(
+    // A dry run makes no folder, here or below.
+    const made = this.options.dryRun === true
+      ? Promise.resolve()
+      : this.runner.run((client) => makeRemotePath(client, remoteDir), { priority: 'high' });
+    this.work.add(
+      made.then(
         () => this.walk(root),
         (error: unknown) => this.tally.fail('.', error),
       ),
@@ -89,11 +92,11 @@ class UpWalk {
     if (stats.isSymbolicLink()) return this.tally.skip(relative, 'symbolic link, not followed');
     if (stats.isDirectory()) {
       const child: Folder = { local, remote, relative };
-      if (this.options.dryRun === true) return this.work.add(this.walk(child));
       // On whichever side has room: with a transfer lane, this thread keeps one connection, and a
       // tree of many folders would make them one at a time there.
+      const made = this.options.dryRun === true ? Promise.resolve() : this.transfers.makeFolder(remote, this.options.signal);
       this.work.add(
-        this.transfers.makeFolder(remote, this.options.signal).then(
+        made.then(
           () => this.walk(child),
           (error: unknown) => this.tally.fail(relative, error),
         ),
