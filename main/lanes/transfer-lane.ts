@@ -2,8 +2,8 @@
  * A transfer lane: a worker thread with its own control connections that moves the files it
  * is handed, down or up, and lists the folders it is handed (lane-worker.ts). The main thread
  * keeps the walk and its own connections; the lane takes part of the work so its per-file
- * JavaScript runs on a second core. If the worker dies, every file it held fails with LaneLostError, which callers take as
- * "run it elsewhere", never as a failure of the file.
+ * JavaScript runs on a second core. If the worker dies, every file it held fails with
+ * LaneLostError, which callers take as "run it elsewhere", never as a failure of the file.
  */
 
 import { Worker } from 'node:worker_threads';
