@@ -14,7 +14,7 @@ const delayMs = Number(process.env.DELAY_MS ?? 10);
 const server = await startServer('vsftpd', { requireSessionReuse: true, tlsVersion: '1.3', quietLogs: true, passivePorts: PASSIVE });
 const ports = [server.port, ...Array.from({ length: PASSIVE.max - PASSIVE.min + 1 }, (_, i) => PASSIVE.min + i)];
 const proxy = await startDelayProxy('127.0.0.2', '127.0.0.1', ports, delayMs);
-const certificate = new X509Certificate(await readFile(server.caPath.replace(/ca\.pem$/, 'server.pem')));
+const certificate = new X509Certificate(await readFile(server.serverCertPath));
 console.log(JSON.stringify({ host: '127.0.0.2', port: server.port, user: server.user, password: server.password,
   root: server.root, trust: certificate.fingerprint256, roundTripMs: 2 * delayMs }));
 const stop = async (): Promise<void> => {
