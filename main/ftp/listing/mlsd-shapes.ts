@@ -22,17 +22,30 @@ import { GID, GROUP_NAME, MODE, MODIFY, OWNER_NAME, PERM, SIZE, TYPE, UID } from
 export interface FactShape {
   /** Sticky; matches the facts of a line of this shape at lastIndex, through the space before the name. */
   readonly pattern: RegExp;
-  /** Per fact, its number (mlsd-fact-names.ts). */
-  readonly facts: readonly number[];
-  /** Per fact, the length of `name=`, to skip to the value. */
-  readonly skips: readonly number[];
-  /** Per fact, the length of a value the pattern holds literally, or -1 when the value is read from the line. */
-  readonly knownLengths: readonly number[];
-  /** Per literal value, what it means: the kind for TYPE, the text for perm/owner/group/uid/gid. */
-  readonly knownTexts: readonly (string | undefined)[];
-  /** Per literal MODE value, the mode bits. */
-  readonly knownModes: readonly number[];
+  /** The facts read from each line, in line order: those the pattern does not hold literally. */
+  readonly reads: readonly number[];
+  /**
+   * Per read fact, how far its value lies past the end of the previous read value's `;` (past
+   * the line's start for the first): literal facts between them have fixed lengths.
+   */
+  readonly offsets: readonly number[];
+  /** What the literal values say, the same on every line the shape matches. */
+  readonly known: KnownFacts;
 }
+
+/** The facts a shape holds literally, by what they mean; undefined when read from each line (or not sent). */
+export interface KnownFacts {
+  /** The kind of a line whose type is literal, else 'file' (a line with no type fact is a file). */
+  readonly kind: 'file' | 'dir';
+  readonly perm: string | undefined;
+  readonly mode: number | undefined;
+  readonly ownerName: string | undefined;
+  readonly groupName: string | undefined;
+  readonly uid: string | undefined;
+  readonly gid: string | undefined;
+}
+
+type MutableKnownFacts = { -readonly [K in keyof KnownFacts]: KnownFacts[K] };
 
 /**
  * Longest facts part a shape is made from. Real servers send a few hundred characters; a
@@ -44,8 +57,8 @@ const MAX_SHAPE_CHARS = 1024;
 const MAX_TRIED = 6;
 
 /** Every shape built, by pattern source, so a shape seen again (in any listing) is not compiled again. */
-const MAX_KNOWN = 64;
-const known = new Map<string, FactShape>();
+const MAX_COMPILED = 64;
+const compiled = new Map<string, FactShape>();
 
 /**
  * Compiling is bounded for listings whose lines all differ in shape: each costs COMPILE_COST
@@ -111,13 +124,12 @@ export class ShapeSet {
   /** The cached or new shape of the recorded line; a new one costs compile credit. */
   private shapeOf(text: string, recorder: FactRecorder, valued: boolean): FactShape {
     const layout = layoutOf(text, recorder, valued);
-    let shape = known.get(layout.source);
+    let shape = compiled.get(layout.source);
     if (shape === undefined) {
       this.credit -= COMPILE_COST;
-      if (known.size >= MAX_KNOWN) known.clear();
-      const { source, ...facts } = layout;
-      shape = { pattern: new RegExp(source, 'y'), ...facts };
-      known.set(source, shape);
+      if (compiled.size >= MAX_COMPILED) compiled.clear();
+      shape = { pattern: new RegExp(layout.source, 'y'), reads: layout.reads, offsets: layout.offsets, known: layout.known };
+      compiled.set(layout.source, shape);
     }
     return shape;
   }
@@ -174,40 +186,77 @@ export class FactRecorder {
 /** A shape before compiling: its pattern source and what it says per fact. */
 type Layout = Omit<FactShape, 'pattern'> & { readonly source: string };
 
-/** The layout of the recorded line, with its repeating values literal when `valued`. */
+/**
+ * The layout of the recorded line, with its repeating values literal when `valued`. A fact
+ * named twice on the line is read from each line, every time: its values then apply in line
+ * order, as the long way applies them, which a literal applied up front would not keep.
+ */
 function layoutOf(text: string, recorder: FactRecorder, valued: boolean): Layout {
   let source = '';
-  const skips: number[] = [];
-  const facts: number[] = [];
-  const knownLengths: number[] = [];
-  const knownTexts: (string | undefined)[] = [];
-  const knownModes: number[] = [];
+  const reads: number[] = [];
+  const offsets: number[] = [];
+  // Every field present, so the known facts of all shapes share one hidden class.
+  const known: MutableKnownFacts = { kind: 'file', perm: undefined, mode: undefined, ownerName: undefined, groupName: undefined, uid: undefined, gid: undefined };
+  let sincePreviousRead = 0;
   for (let i = 0; i < recorder.count; i++) {
     const nameStart = recorder.nameStarts[i] ?? 0;
     const valueStart = recorder.valueStarts[i] ?? 0;
     const value = text.slice(valueStart, recorder.valueEnds[i]);
     const fact = recorder.facts[i] ?? 0;
-    const meaning = valued ? literalMeaning(fact, value) : undefined;
-    const literal = meaning !== undefined || (valued && fact === MODE && isOctal(value));
+    const literal = valued && namedOnce(recorder, fact) && applyLiteral(known, fact, value);
     source += `${escapeRegExp(text.slice(nameStart, valueStart))}${literal ? escapeRegExp(value) : valuePattern(fact)};`;
-    skips.push(valueStart - nameStart);
-    facts.push(fact);
-    knownLengths.push(literal ? value.length : -1);
-    knownTexts.push(meaning);
-    knownModes.push(literal && fact === MODE ? Number.parseInt(value, 8) : -1);
+    if (literal) {
+      sincePreviousRead += valueStart - nameStart + value.length + 1;
+    } else {
+      reads.push(fact);
+      offsets.push(sincePreviousRead + valueStart - nameStart);
+      sincePreviousRead = 0;
+    }
   }
-  return { source: `${source} `, facts, skips, knownLengths, knownTexts, knownModes };
+  return { source: `${source} `, reads, offsets, known };
+}
+
+/** True when the recorded line names `fact` once. */
+function namedOnce(recorder: FactRecorder, fact: number): boolean {
+  let count = 0;
+  for (let i = 0; i < recorder.count; i++) if (recorder.facts[i] === fact) count++;
+  return count === 1;
 }
 
 /**
- * What a repeating value means when a shape holds it literally: the kind for a file or folder
- * type (other types, links with their targets among them, are read from each line), the text
- * for perm, owner, group, uid and gid; undefined for values read from each line.
+ * Records what a repeating value means when a shape can hold it literally, and says whether it
+ * can: a file or folder type (other types, links with their targets among them, are read from
+ * each line), an octal mode, perm, owner, group, uid and gid. Other facts are read from each line.
  */
-function literalMeaning(fact: number, value: string): string | undefined {
-  if (fact === TYPE) return foldedEquals(value, 'file') ? 'file' : foldedEquals(value, 'dir') ? 'dir' : undefined;
-  if (fact === PERM || fact === OWNER_NAME || fact === GROUP_NAME || fact === UID || fact === GID) return value;
-  return undefined;
+function applyLiteral(known: MutableKnownFacts, fact: number, value: string): boolean {
+  switch (fact) {
+    case TYPE:
+      if (foldedEquals(value, 'file')) known.kind = 'file';
+      else if (foldedEquals(value, 'dir')) known.kind = 'dir';
+      else return false;
+      return true;
+    case MODE:
+      if (!isOctal(value)) return false;
+      known.mode = Number.parseInt(value, 8);
+      return true;
+    case PERM:
+      known.perm = value;
+      return true;
+    case OWNER_NAME:
+      known.ownerName = value;
+      return true;
+    case GROUP_NAME:
+      known.groupName = value;
+      return true;
+    case UID:
+      known.uid = value;
+      return true;
+    case GID:
+      known.gid = value;
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** True when `value` is `lower` in any ASCII case, compared as the type reader compares (OR 0x20). */

@@ -66,13 +66,6 @@ function parseFacts(text: string, start: number, end: number, selfIsDir: boolean
   // its names need no scan; otherwise each name is scanned and keyed, and the shape learned.
   const shape = shapes.match(text, start, end);
   let space: number;
-  if (shape !== undefined) {
-    space = shape.pattern.lastIndex - 1;
-  } else {
-    space = text.indexOf(' ', start);
-    if (space < 0 || space >= end - 1) return undefined;
-    recorder.reset();
-  }
   let kind: RemoteEntryKind | undefined = 'file';
   let linkTarget: string | undefined;
   let size = -1;
@@ -84,49 +77,35 @@ function parseFacts(text: string, start: number, end: number, selfIsDir: boolean
   let groupName: string | undefined;
   let uid: string | undefined;
   let gid: string | undefined;
+  if (shape !== undefined) {
+    space = shape.pattern.lastIndex - 1;
+    // The values the shape holds literally: the same on every line it matches.
+    const known = shape.known;
+    kind = known.kind;
+    perm = known.perm;
+    mode = known.mode;
+    ownerName = known.ownerName;
+    groupName = known.groupName;
+    uid = known.uid;
+    gid = known.gid;
+  } else {
+    space = text.indexOf(' ', start);
+    if (space < 0 || space >= end - 1) return undefined;
+    recorder.reset();
+  }
   let at = start;
   let index = 0;
-  while (at < space) {
+  for (;;) {
     let fact: number;
     let valueStart: number;
     if (shape !== undefined) {
-      fact = shape.facts[index] ?? OTHER;
-      valueStart = at + (shape.skips[index] ?? 0);
-      const knownLength = shape.knownLengths[index] ?? -1;
-      if (knownLength >= 0) {
-        // A value the shape holds literally (the regexp matched it): apply what it means.
-        const meaning = shape.knownTexts[index];
-        switch (fact) {
-          case TYPE:
-            kind = meaning === 'dir' ? 'dir' : 'file';
-            break;
-          case PERM:
-            perm = meaning;
-            break;
-          case MODE:
-            mode = shape.knownModes[index];
-            break;
-          case OWNER_NAME:
-            ownerName = meaning;
-            break;
-          case GROUP_NAME:
-            groupName = meaning;
-            break;
-          case UID:
-            uid ??= meaning;
-            break;
-          case GID:
-            gid ??= meaning;
-            break;
-          default:
-            break;
-        }
-        index++;
-        at = valueStart + knownLength + 1;
-        continue;
-      }
+      // Only the facts the shape does not hold literally, each at a known distance from the last.
+      if (index >= shape.reads.length) break;
+      fact = shape.reads[index] ?? OTHER;
+      valueStart = at + (shape.offsets[index] ?? 0);
       index++;
     } else {
+      if (at >= space) break;
       // The fact name runs to the first `=`; a `;` or the space before it makes the line no MLSD.
       // Its key is built on the way, so the name is read once (see mlsd-fact-names.ts).
       let equals = at;

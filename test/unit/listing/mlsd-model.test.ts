@@ -207,8 +207,9 @@ describe('MLSD facts against the grammar written plainly', () => {
 
   it('read a listing whose lines repeat a few layouts, values repeating or not, like the model', () => {
     // One server's lines: the same facts in the same order, so later lines take the learned
-    // shapes (values held literally and read from the line alike), then a stray layout.
-    const layout = fc.shuffledSubarray(['type', 'Size', 'modify', 'perm', 'unique', 'UNIX.mode', 'unix.owner', 'unix.group', 'unix.uid', 'lang'], { minLength: 1 });
+    // shapes (values held literally and read from the line alike), then a stray layout. `Type`
+    // and `PERM` name a fact twice on a line, where the later value wins (or the first uid).
+    const layout = fc.shuffledSubarray(['type', 'Size', 'modify', 'perm', 'unique', 'UNIX.mode', 'unix.owner', 'unix.group', 'unix.uid', 'lang', 'Type', 'PERM', 'UNIX.UID'], { minLength: 1 });
     const valueFor: Record<string, fc.Arbitrary<string>> = {
       type: fc.constantFrom('file', 'dir', 'File', 'cdir', 'OS.unix=slink:/t', 'OS.unix=slink'),
       Size: fc.constantFrom('1', '4096', '123456789012345', '1234567890123456', 'x'),
@@ -220,6 +221,9 @@ describe('MLSD facts against the grammar written plainly', () => {
       'unix.group': fc.constantFrom('ftp', 'wheel'),
       'unix.uid': fc.constantFrom('0', '1000'),
       lang: fc.constantFrom('en', ''),
+      Type: fc.constantFrom('file', 'dir', 'OS.unix=slink:/u'),
+      PERM: fc.constantFrom('adfrw', 'r'),
+      'UNIX.UID': fc.constantFrom('0', '33'),
     };
     const listingOf = (names: string[]): fc.Arbitrary<string[]> =>
       fc.array(
