@@ -1,7 +1,9 @@
 // Micro scenarios: a pure function timed in-process (e.g. parsing a 100,000-entry
-// listing), median of N after a warm-up call so JIT compilation isn't what gets timed.
+// listing), median of N after a warm-up call so JIT compilation isn't what gets timed, each
+// sample on a collected heap (collect-garbage.ts).
 // A scenario may name a reference timed in turn with it (e.g. V8's own JSON.parse building the
 // same entries): its ratio moves less with the machine's minute than either time does alone.
+import { collectGarbage } from './collect-garbage';
 import type { Target } from './targets';
 
 /** A reference for a micro scenario: other code doing comparable work, timed alternately with it. */
@@ -57,11 +59,13 @@ export async function measureMicro(m: MicroScenario, defaultRepeats: number): Pr
     const samplesMs: number[] = [];
     const peerSamplesMs: number[] = [];
     for (let i = 0; i < (m.repeats ?? defaultRepeats); i++) {
+      collectGarbage();
       const t0 = performance.now();
       const out = await m.run(input);
       samplesMs.push(performance.now() - t0);
       m.check(out);
       if (peer === undefined) continue;
+      collectGarbage();
       const t1 = performance.now();
       const peerOut = peer.run(peerInput);
       peerSamplesMs.push(performance.now() - t1);

@@ -8,6 +8,7 @@
 //   npx tsx test/bench/micro/listing-parse.ts [entries] [runs]
 import { pathToFileURL } from 'node:url';
 import { createListingParser, parseList, type ListingResult } from '../../../main/ftp/listing/index';
+import { collectGarbage } from '../collect-garbage';
 
 export type ListingKind = 'mlsd' | 'unix';
 
@@ -135,8 +136,9 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Wall and CPU ms of one call. */
+/** Wall and CPU ms of one call, on a collected heap (see collect-garbage.ts). */
 function timed(run: () => void): { wallMs: number; cpuMs: number } {
+  collectGarbage();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   run();
