@@ -17,6 +17,7 @@
  * it, and a literal value means what it meant on the line the shape was learned from.
  */
 
+import { escapeRegExp } from './escape-regexp';
 import { GID, GROUP_NAME, MODE, MODIFY, OWNER_NAME, PERM, SIZE, TYPE, UID } from './mlsd-fact-names';
 
 export interface FactShape {
@@ -282,8 +283,4 @@ function valuePattern(fact: number): string {
   if (fact === MODIFY) return '[0-9]{14}(?:\\.[0-9]*)?';
   if (fact === MODE) return '[0-7]{1,7}';
   return '[^;\\n ]*';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

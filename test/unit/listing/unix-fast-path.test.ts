@@ -26,9 +26,10 @@ const columnsToGroup = fc
     // Owners and groups as servers name them. Odd ones (`Jun`, `7K`, `100` as a group) make a line
     // ambiguous, and there the general parser's first-fit reading and the fast path's column
     // reading may differ by design; the corpus pins those down.
-    pick('ftp', 'root', '1000', 'user', 'a-b', 'www-data', 'Ünïcode'),
+    // `a.b`/`aXb` and `g+`/`gg` would match each other if a prefix's text were not read literally.
+    pick('ftp', 'root', '1000', 'user', 'a-b', 'www-data', 'Ünïcode', 'a.b', 'aXb'),
     blanks,
-    pick('ftp', 'root', 'staff', 'users', 'dom group', 'x.y'),
+    pick('ftp', 'root', 'staff', 'users', 'dom group', 'x.y', 'g+', 'gg'),
   )
   .map((parts) => parts.join(''));
 
@@ -87,6 +88,21 @@ describe('the ls -l fast path', () => {
         }
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('reads lines after a prefix that repeated long enough to be matched by a pattern as the general parser does', () => {
+    // A prefix seen on many lines is compared by a compiled pattern instead of startsWith; the
+    // lines after it, near misses included, must still take nothing from it they do not hold.
+    fc.assert(
+      fc.property(columnsToGroup, columnsToGroup, columnsFromSize, columnsFromSize, (head, otherHead, tail, otherTail) => {
+        const lines = [...Array<string>(40).fill(head + tail), head + otherTail, otherHead + tail, `${head}x${tail}`, head.replace(/.$/, 'Z') + tail];
+        for (const line of lines) {
+          const fast = parseCommonUnixLine(line, 0, line.length, context);
+          if (fast !== undefined) expect(fast).toEqual(parseUncommon(line, context));
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 
