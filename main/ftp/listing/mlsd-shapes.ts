@@ -224,40 +224,29 @@ function namedOnce(recorder: FactRecorder, fact: number): boolean {
   return count === 1;
 }
 
+/** The known field each fact with a text value sets, its value taken as it stands. */
+const TEXT_FIELDS = new Map<number, 'perm' | 'ownerName' | 'groupName' | 'uid' | 'gid'>([
+  [PERM, 'perm'], [OWNER_NAME, 'ownerName'], [GROUP_NAME, 'groupName'], [UID, 'uid'], [GID, 'gid'],
+]);
+
 /**
  * Records what a repeating value means when a shape can hold it literally, and says whether it
  * can: a file or folder type (other types, links with their targets among them, are read from
  * each line), an octal mode, perm, owner, group, uid and gid. Other facts are read from each line.
  */
 function applyLiteral(known: MutableKnownFacts, fact: number, value: string): boolean {
-  switch (fact) {
-    case TYPE:
-      if (foldedEquals(value, 'file')) known.kind = 'file';
-      else if (foldedEquals(value, 'dir')) known.kind = 'dir';
-      else return false;
-      return true;
-    case MODE:
-      if (!isOctal(value)) return false;
-      known.mode = Number.parseInt(value, 8);
-      return true;
-    case PERM:
-      known.perm = value;
-      return true;
-    case OWNER_NAME:
-      known.ownerName = value;
-      return true;
-    case GROUP_NAME:
-      known.groupName = value;
-      return true;
-    case UID:
-      known.uid = value;
-      return true;
-    case GID:
-      known.gid = value;
-      return true;
-    default:
-      return false;
+  if (fact === TYPE) {
+    const kind = foldedEquals(value, 'file') ? 'file' : foldedEquals(value, 'dir') ? 'dir' : undefined;
+    if (kind !== undefined) known.kind = kind;
+    return kind !== undefined;
   }
+  if (fact === MODE) {
+    if (isOctal(value)) known.mode = Number.parseInt(value, 8);
+    return isOctal(value);
+  }
+  const field = TEXT_FIELDS.get(fact);
+  if (field !== undefined) known[field] = value;
+  return field !== undefined;
 }
 
 /** True when `value` is `lower` in any ASCII case, compared as the type reader compares (OR 0x20). */
