@@ -7,8 +7,9 @@
  * which is most of the work of an MLSD line.
  *
  * Each line read the long way gives two shapes. A valued one also matches the line's perm, mode,
- * owner, group and file/dir type literally, since those repeat line after line: a line it
- * matches needs none of them read. A plain one matches any values, for the lines where they vary.
+ * owner, group and file/dir type literally (each named once on the line), since those repeat
+ * line after line: a line it matches needs none of them read, and its other values lie at known
+ * distances from each other. A plain one matches any values, for the lines where they vary.
  *
  * Exactness: a shape is built only from a line the general scan read, its names are matched
  * literally (same case) and its values literally or as `[^;\n ]*` or narrower, each followed by
