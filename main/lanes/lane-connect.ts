@@ -14,14 +14,17 @@ export function connectOptionsOf(setup: LaneSetup): ConnectOptions {
   return {
     ...setup.connect,
     // Without a policy the engine's default applies: explicit TLS, required (client.ts).
-    policy: policyWithBuffers(setup.connect.policy ?? { mode: 'explicit' }),
+    policy: leafPinnedPolicy(setup.connect.policy ?? { mode: 'explicit' }),
     verifyServer: TrustedLeaf.decided(leaf).same,
     askInsecure: () => setup.insecureAllowed,
   };
 }
 
-/** The policy for connections trusted by the decided leaf alone: no CA roots to load (leafPinned). */
-function policyWithBuffers(policy: SecurityPolicy): SecurityPolicy {
+/**
+ * The main pool's policy for connections trusted by the decided leaf alone: no CA roots to load
+ * (leafPinned), and a client certificate back in Buffers after its trip between threads.
+ */
+function leafPinnedPolicy(policy: SecurityPolicy): SecurityPolicy {
   const { extraCa: _roots, clientCertificate: certificate, ...rest } = policy;
   return {
     ...rest,
