@@ -40,6 +40,8 @@ export interface SendOptions {
   readonly tlsMayEnd?: boolean;
   /** Part of (re)securing the session: may pass while ordinary commands are held (see beginSecuring). */
   readonly securing?: boolean;
+  /** A data command (RETR, STOR, LIST …): its refusal may leave a stray transfer reply behind (see strayTransferReply). */
+  readonly opensData?: boolean;
 }
 
 interface Command {
@@ -55,6 +57,8 @@ interface Command {
 }
 
 const DEFAULT_REPLY_TIMEOUT_MS = 30_000;
+/** The replies that end a transfer; only a data command or ABOR is ever answered with one. */
+const TRANSFER_END_CODES = new Set([225, 226, 426]);
 const CLOSE_NOTIFY_GRACE_MS = 1_000;
 /**
  * The FTP control connection: one command in flight, the rest queued in order; replies
@@ -79,6 +83,13 @@ export class ControlConnection {
   private replyTimer: NodeJS.Timeout | undefined;
   // Set while an interjected command (ABOR) waits: no reply before it may take longer, a transfer's "forever" included.
   private interjectDeadlineMs: number | undefined;
+  /**
+   * Set when a data command is refused: the server may still answer the close of the data
+   * connection it had accepted for it (pyftpdlib sends "226 Transfer complete."). One such
+   * reply, arriving before a data command starts again, answers nothing we sent: it is logged
+   * and dropped, rather than taken as the next command's reply or failing the session.
+   */
+  private strayTransferReply = false;
   // A refused NOOP is harmless; a fatal error is already recorded by fail().
   private readonly keepalive = new IdleTimer(() => {
     if (this.idle) this.send('NOOP').catch(() => undefined);
@@ -404,11 +415,18 @@ export class ControlConnection {
       this.fail(new FtpError('connection-closed', `The server ended the session: ${reply.text}`, this.phase, 421));
       return undefined;
     }
+    if (this.isStrayTransferReply(reply, command)) {
+      this.strayTransferReply = false;
+      this.log.write('info', `Ignored a ${reply.code} reply: it ends no transfer of ours (the server answered the close of a data connection it had refused to use)`);
+      return undefined;
+    }
     if (command === undefined) {
       this.fail(new FtpError('protocol', `The server sent a reply nobody asked for: ${reply.code}`, 'command', reply.code));
       return undefined;
     }
     if (reply.code < 200) {
+      // A transfer began: from now on a transfer reply is its own.
+      if (command.options.opensData === true) this.strayTransferReply = false;
       command.options.onPreliminary?.(reply);
       // After an interject() the deadline stands; a 1xx must not push it back.
       if (this.interjectDeadlineMs === undefined) this.armReplyTimer(command);
@@ -417,10 +435,17 @@ export class ControlConnection {
     clearTimeout(this.replyTimer);
     this.current = undefined;
     if (command.interjected === true) this.interjectDeadlineMs = undefined;
+    if (command.options.opensData === true) this.strayTransferReply = reply.code >= 400;
     const detach = command.options.detachOn?.includes(reply.code) === true;
     if (detach) this.detach();
     command.resolve(reply);
     return detach ? (command.options.phase ?? 'command') : undefined;
+  }
+
+  /** A transfer's final reply while no data command or ABOR could be its owner (see strayTransferReply). */
+  private isStrayTransferReply(reply: Reply, command: Command | undefined): boolean {
+    if (!this.strayTransferReply || !TRANSFER_END_CODES.has(reply.code)) return false;
+    return command === undefined || (command.options.opensData !== true && command.interjected !== true);
   }
 
   private readonly onEnd = (): void => {

@@ -138,7 +138,7 @@ async function runOneByOne(session: TimedDataSession, job: DataCommand): Promise
 
 function finalOptions(job: DataCommand): SendOptions {
   // No reply timeout on the command itself: a big transfer takes as long as it takes; the stall timer watches it instead.
-  return { phase: 'data', timeoutMs: 0, ...(job.onPreliminary === undefined ? {} : { onPreliminary: job.onPreliminary }) };
+  return { phase: 'data', timeoutMs: 0, opensData: true, ...(job.onPreliminary === undefined ? {} : { onPreliminary: job.onPreliminary }) };
 }
 
 class DataRun {
