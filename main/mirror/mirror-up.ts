@@ -7,7 +7,7 @@ import { MirrorTally } from './mirror-tally';
 import { runnerTransfers, type FileTransfers } from './file-transfers';
 import type { MirrorOptions, MirrorResult, TaskRunner } from './mirror-types';
 import { Outstanding } from './outstanding';
-import { makeRemotePath, remoteChild } from './remote-folder';
+import { isFolderNotThere, makeRemotePath, remoteChild } from './remote-folder';
 import { isUpToDate } from './up-to-date';
 
 interface Folder {
@@ -28,6 +28,11 @@ const UNSENDABLE = /[\r\n\0]/;
 export async function mirrorUp(runner: TaskRunner, localDir: string, remoteDir: string, options: MirrorOptions = {}): Promise<MirrorResult> {
   const walk = new UpWalk(runner, options);
   return walk.run(path.resolve(localDir), remoteDir);
+}
+
+function emptyIfNotThere(error: unknown): RemoteEntry[] {
+  if (isFolderNotThere(error)) return [];
+  throw error;
 }
 
 class UpWalk {
@@ -77,8 +82,9 @@ class UpWalk {
   private async remoteEntries(folder: Folder): Promise<Map<string, RemoteEntry>> {
     if (this.options.onlyNewer !== true) return new Map();
     const listing = this.transfers.list(folder.remote, this.options.signal);
-    // A dry run made no folder: one not on the server yet has nothing to compare with.
-    const entries = this.options.dryRun === true ? await listing.catch(() => []) : await listing;
+    // A dry run made no folder: one not on the server yet has nothing to compare with. Any other
+    // failure is reported, or a dry run over a broken connection would plan every file.
+    const entries = this.options.dryRun === true ? await listing.catch(emptyIfNotThere) : await listing;
     return new Map(entries.map((entry) => [entry.name, entry]));
   }
 

@@ -41,6 +41,18 @@ export async function isRemoteFolder(client: FtpClient, path: string): Promise<b
   return listing?.entries.some((entry) => entry.name === name && entry.kind === 'dir') ?? false;
 }
 
+// How servers refuse to list a folder that is not there: 550 (proftpd, and most), 450 (LIST on
+// some), 501 (RFC 3659 §7.2's reply to an MLSD of something not a folder; pyftpdlib).
+const NOT_THERE_CODES = new Set([450, 501, 550]);
+
+/**
+ * True when a listing failed because the server has no such folder to list. Not when the
+ * connection, TLS or a cap failed it: those say nothing about the folder.
+ */
+export function isFolderNotThere(error: unknown): boolean {
+  return isFtpError(error, 'command-failed') && error.code !== undefined && NOT_THERE_CODES.has(error.code);
+}
+
 /** `folder/name` for remote paths (always `/`, whatever the local OS). */
 export function remoteChild(folder: string, name: string): string {
   return joinRemote(folder, name);

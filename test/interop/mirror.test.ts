@@ -8,6 +8,7 @@ import { exclusions } from '../../main/mirror/exclusions';
 import { mirrorDown } from '../../main/mirror/mirror-down';
 import { mirrorUp } from '../../main/mirror/mirror-up';
 import { ConnectionPool } from '../../main/pool/connection-pool';
+import { CAPABILITIES } from '../support/servers/capabilities';
 import { startServer, type RunningServer, type ServerKind } from '../support/servers/index';
 import { makeTempDir } from '../support/temp-dir';
 import { interopConnectOptions } from './interop-fixtures';
@@ -38,8 +39,9 @@ function tempDir(): string {
   return dir.path;
 }
 
+/** Starts `kind`, requiring TLS session reuse where the server can (vsftpd, proftpd). */
 async function start(kind: ServerKind): Promise<RunningServer> {
-  const server = await startServer(kind, { requireSessionReuse: true });
+  const server = await startServer(kind, { requireSessionReuse: CAPABILITIES[kind].sessionReuse });
   running.push(server);
   return server;
 }
@@ -187,6 +189,20 @@ describe('vsftpd: a dry run', () => {
     if (offersMfmt) expect(again.planned).toEqual([{ path: 'plain.bin', size: 1000 }]);
     expect(again.planned.map((plan) => plan.path)).toContain('plain.bin');
     expect((await stat(path.join(server.root, 'up', 'dry', 'plain.bin'))).size).toBe(300_000);
+  });
+});
+
+// vsftpd lists a missing folder as empty; the others refuse the listing (450 or 550), and a dry
+// run must take that refusal as "nothing there yet", not as a failure.
+describe.each(['vsftpd', 'proftpd', 'pure-ftpd', 'pyftpdlib'] as const)('%s: a dry run up with --only-newer into a folder not there yet', (kind) => {
+  it('plans every file and makes nothing', async () => {
+    const server = await start(kind);
+    const source = tempDir();
+    await seedLocal(source);
+    const dry = await mirrorUp(poolFor(server, 2), source, '/fresh', { dryRun: true, onlyNewer: true });
+    expect(dry.failed).toEqual([]);
+    expect(dry.planned.map((plan) => plan.path).sort()).toEqual(Object.keys(TREE).sort());
+    expect(existsSync(path.join(server.root, 'fresh'))).toBe(false);
   });
 });
 
