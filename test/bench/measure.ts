@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { trackOwnRss } from './own-rss';
 import type { RunContext, TransferScenario } from './scenarios';
+import { readThrough } from './warm-inputs';
 import type { ServerCpu } from './server-cpu';
 import type { BenchClient, ClientCpu } from './types';
 
@@ -110,6 +111,8 @@ export async function measureTransfers(
       const error = supported ? setupErrors.get(c.name) : undefined;
       return { client: c.name, role: c.role, supported, samples: [], ...(error === undefined ? {} : { error }) };
     });
+    const warmed = await readThrough(s.inputs(base.source));
+    log(`${s.id}: read its ${(warmed / 2 ** 20).toFixed(0)} MiB of inputs once, so that no client's run reads them from disk`);
     for (let run = 1; run <= runs; run++) {
       for (const [i, c] of clients.entries()) {
         const row = rows[i]!;

@@ -31,6 +31,8 @@ export interface TransferScenario {
   /** Client whose median the ratio column divides by. */
   reference: string;
   target: Target;
+  /** The source data it reads (a file or a folder; the server's copies are hard links to it), read once before its first run. */
+  inputs(source: SourceData): string;
   prepare(ctx: RunContext): Promise<PreparedRun>;
 }
 
@@ -88,6 +90,7 @@ const call = <K extends TransferMethod>(client: BenchClient, method: K, ...args:
 export const TRANSFERS: readonly TransferScenario[] = [
   {
     id: 'big-down', title: '1 GiB download (PROT P)', method: 'download', reference: 'curl',
+    inputs: (source) => source.bigPath,
     target: { kind: 'ratio', min: 1 },
     async prepare(ctx) {
       const local = await localFolder(ctx, 'delete');
@@ -101,6 +104,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
   },
   {
     id: 'big-up', title: '1 GiB upload (PROT P)', method: 'upload', reference: 'curl',
+    inputs: (source) => source.bigPath,
     target: { kind: 'ratio', min: 1 },
     async prepare(ctx) {
       const remote = await remoteFolder(ctx, 'delete');
@@ -114,6 +118,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
   },
   {
     id: 'tree-down', title: '1000 × 10 KiB recursive download', method: 'mirrorDown', reference: 'lftp',
+    inputs: (source) => source.treeDir,
     target: { kind: 'ratio', min: 4 },
     async prepare(ctx) {
       const local = await localFolder(ctx, 'retire');
@@ -127,6 +132,7 @@ export const TRANSFERS: readonly TransferScenario[] = [
   },
   {
     id: 'tree-up', title: '1000 × 10 KiB recursive upload', method: 'mirrorUp', reference: 'lftp',
+    inputs: (source) => source.treeDir,
     target: { kind: 'ratio', min: 4 },
     async prepare(ctx) {
       const remote = await remoteFolder(ctx, 'retire');
