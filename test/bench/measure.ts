@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { trackOwnRss } from './own-rss';
 import type { RunContext, TransferScenario } from './scenarios';
+import { turnOrder } from './run-order';
 import { readThrough } from './warm-inputs';
 import type { ServerCpu } from './server-cpu';
 import type { BenchClient, ClientCpu } from './types';
@@ -114,8 +115,8 @@ export async function measureTransfers(
     const warmed = await readThrough(s.inputs(base.source));
     log(`${s.id}: read its ${(warmed / 2 ** 20).toFixed(0)} MiB of inputs once, so that no client's run reads them from disk`);
     for (let run = 1; run <= runs; run++) {
-      for (const [i, c] of clients.entries()) {
-        const row = rows[i]!;
+      for (const c of turnOrder(clients, run)) {
+        const row = rows[clients.indexOf(c)]!;
         if (!row.supported || row.error) continue;
         try {
           const sample = await runOnce(s, c, base, run);
