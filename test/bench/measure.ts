@@ -114,9 +114,9 @@ export async function measureTransfers(
     });
     const warmed = await readThrough(s.inputs(base.source));
     log(`${s.id}: read its ${(warmed / 2 ** 20).toFixed(0)} MiB of inputs once, so that no client's run reads them from disk`);
+    const turns = clients.map((client, i) => ({ c: client, row: rows[i]! }));
     for (let run = 1; run <= runs; run++) {
-      for (const c of turnOrder(clients, run)) {
-        const row = rows[clients.indexOf(c)]!;
+      for (const { c, row } of turnOrder(turns, run)) {
         if (!row.supported || row.error) continue;
         try {
           const sample = await runOnce(s, c, base, run);
