@@ -242,8 +242,9 @@ function applyLiteral(known: MutableKnownFacts, fact: number, value: string): bo
     return kind !== undefined;
   }
   if (fact === MODE) {
-    if (isOctal(value)) known.mode = Number.parseInt(value, 8);
-    return isOctal(value);
+    const octal = isOctal(value);
+    if (octal) known.mode = Number.parseInt(value, 8);
+    return octal;
   }
   const field = TEXT_FIELDS.get(fact);
   if (field !== undefined) known[field] = value;
