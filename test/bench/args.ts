@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 export interface BenchArgs {
   /** Scenario ids and/or client names to keep; empty = everything. */
   only: string[];
-  runs: number;
+  /** Timed runs per scenario and client; undefined: each scenario's own default (see runsOf). */
+  runs: number | undefined;
   microRuns: number;
   tls: '1.2' | '1.3';
 }
@@ -12,11 +13,14 @@ export interface BenchArgs {
 export const USAGE = `usage: npm run bench -- [--only NAME[,NAME…]] [--runs N] [--micro-runs N] [--tls 1.2|1.3]
   --only        scenario ids (big-down big-up tree-down tree-up rss-down rss-up queue-10k, micro ids)
                 and/or client names (sluice sluice-queue curl lftp lftp-p1); repeatable
-  --runs        timed runs per scenario and client, median reported (default 3, minimum 1)
+  --runs        timed runs per scenario and client, median reported (minimum 1; default 3,
+                7 for big-down and big-up, whose runs spread the most)
   --micro-runs  timed repeats of each in-process micro scenario (default 10)
   --tls         TLS version the vsftpd is pinned to (default 1.3)`;
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+function positiveInt(name: string, raw: string | undefined, fallback: number): number;
+function positiveInt(name: string, raw: string | undefined, fallback: undefined): number | undefined;
+function positiveInt(name: string, raw: string | undefined, fallback: number | undefined): number | undefined {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
@@ -42,8 +46,24 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (tls !== '1.2' && tls !== '1.3') throw new Error(`--tls must be 1.2 or 1.3, got ${tls}`);
   return {
     only: (values.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
-    runs: positiveInt('runs', values.runs, 3),
+    runs: positiveInt('runs', values.runs, undefined),
     microRuns: positiveInt('micro-runs', values['micro-runs'], 10),
     tls,
   };
+}
+
+/** Timed runs per scenario and client when a scenario names no count of its own. */
+export const DEFAULT_RUNS = 3;
+
+/** How many runs a scenario gets: `--runs` when given, else the scenario's own default, else DEFAULT_RUNS. */
+export function runsOf(scenario: { readonly id: string; readonly defaultRuns?: number }, runs: number | undefined): number {
+  return runs ?? scenario.defaultRuns ?? DEFAULT_RUNS;
+}
+
+/** The header's word on run counts: "median of 3", or per scenario where they differ ("median of 7 runs for big-down, big-up; 3 for tree-down"). */
+export function runsSummary(scenarios: ReadonlyArray<{ readonly id: string; readonly defaultRuns?: number }>, runs: number | undefined): string {
+  const byCount = new Map<number, string[]>();
+  for (const s of scenarios) byCount.set(runsOf(s, runs), [...(byCount.get(runsOf(s, runs)) ?? []), s.id]);
+  if (byCount.size <= 1) return `median of ${runs ?? [...byCount.keys()][0] ?? DEFAULT_RUNS}`;
+  return `median of ${[...byCount].map(([count, ids], i) => `${count}${i === 0 ? ' runs' : ''} for ${ids.join(', ')}`).join('; ')}`;
 }

@@ -2,6 +2,7 @@
 // client before the next run of any), so slow drifts of the machine spread over all.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { runsOf } from './args';
 import { trackOwnRss } from './own-rss';
 import type { RunContext, TransferScenario } from './scenarios';
 import { turnOrder } from './run-order';
@@ -100,7 +101,7 @@ async function prepareClients(
 export async function measureTransfers(
   scenarios: readonly TransferScenario[],
   clients: readonly BenchClient[],
-  runs: number,
+  runsAsked: number | undefined,
   base: RunBase,
   log: (msg: string) => void,
 ): Promise<ScenarioResult[]> {
@@ -115,6 +116,7 @@ export async function measureTransfers(
     const warmed = await readThrough(s.inputs(base.source));
     log(`${s.id}: read its ${(warmed / 2 ** 20).toFixed(0)} MiB of inputs once, so that no client's run reads them from disk`);
     const turns = clients.map((client, i) => ({ c: client, row: rows[i]! }));
+    const runs = runsOf(s, runsAsked);
     for (let run = 1; run <= runs; run++) {
       for (const { c, row } of turnOrder(turns, run)) {
         if (!row.supported || row.error) continue;

@@ -8,7 +8,7 @@ import type { Row } from './report';
 
 export interface BenchResults {
   environment: Environment;
-  settings: { runs: number; microRuns: number; server: string; tlsVersion: string; requireSessionReuse: boolean };
+  settings: { runs: number | 'per scenario'; microRuns: number; server: string; tlsVersion: string; requireSessionReuse: boolean };
   clientNotes: Record<string, string>;
   rows: Row[];
 }
@@ -19,5 +19,5 @@ export async function writeResults(file: string, results: BenchResults): Promise
 }
 
 export function settingsOf(args: BenchArgs): BenchResults['settings'] {
-  return { runs: args.runs, microRuns: args.microRuns, server: 'vsftpd', tlsVersion: args.tls, requireSessionReuse: true };
+  return { runs: args.runs ?? 'per scenario', microRuns: args.microRuns, server: 'vsftpd', tlsVersion: args.tls, requireSessionReuse: true };
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../support/servers/index';
-import { parseBenchArgs, USAGE } from './args';
+import { DEFAULT_RUNS, parseBenchArgs, runsSummary, USAGE } from './args';
 import { CLIENTS } from './clients/index';
 import { describeEnvironment } from './environment';
 import { ensureManyFiles } from './many-files';
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
       }
       if (many) {
         clientNotes[WEB_CLIENT] = WEB_CLIENT_NOTE;
-        webResult = await measureQueue10k(site, many, OUT_DIR, args.runs, log);
+        webResult = await measureQueue10k(site, many, OUT_DIR, args.runs ?? DEFAULT_RUNS, log);
       }
     } finally {
       await server?.stop();
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
     ...(webResult ? queue10kRows(webResult) : []), ...microRows(microResults)];
   const loadNow = os.loadavg()[0]!;
   console.log(`\nSluice bench — ${env.date}, ${env.cpu} × ${env.cores}, ${env.memoryGiB} GiB, ` +
-    `vsftpd (TLS ${args.tls}, reuse required), median of ${args.runs}`);
+    `vsftpd (TLS ${args.tls}, reuse required), ${runsSummary(selection.transfers, args.runs)}`);
   console.log(`load average: ${env.loadAtStart.toFixed(2)} at start, ${loadNow.toFixed(2)} at end ` +
     `(above ~${env.cores / 2}, other work is skewing the figures)`);
   console.log('ratio = reference median ÷ this median (> 1: faster / smaller than the reference)\n');
