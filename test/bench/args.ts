@@ -52,18 +52,3 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   };
 }
 
-/** Timed runs per scenario and client when a scenario names no count of its own. */
-export const DEFAULT_RUNS = 3;
-
-/** How many runs a scenario gets: `--runs` when given, else the scenario's own default, else DEFAULT_RUNS. */
-export function runsOf(scenario: { readonly id: string; readonly defaultRuns?: number }, runs: number | undefined): number {
-  return runs ?? scenario.defaultRuns ?? DEFAULT_RUNS;
-}
-
-/** The header's word on run counts: "median of 3", or per scenario where they differ ("median of 7 runs for big-down, big-up; 3 for tree-down"). */
-export function runsSummary(scenarios: ReadonlyArray<{ readonly id: string; readonly defaultRuns?: number }>, runs: number | undefined): string {
-  const byCount = new Map<number, string[]>();
-  for (const s of scenarios) byCount.set(runsOf(s, runs), [...(byCount.get(runsOf(s, runs)) ?? []), s.id]);
-  if (byCount.size <= 1) return `median of ${runs ?? [...byCount.keys()][0] ?? DEFAULT_RUNS}`;
-  return `median of ${[...byCount].map(([count, ids], i) => `${count}${i === 0 ? ' runs' : ''} for ${ids.join(', ')}`).join('; ')}`;
-}

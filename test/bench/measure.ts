@@ -2,7 +2,7 @@
 // client before the next run of any), so slow drifts of the machine spread over all.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { runsOf } from './args';
+import { runsOf } from './run-counts';
 import { trackOwnRss } from './own-rss';
 import type { RunContext, TransferScenario } from './scenarios';
 import { turnOrder } from './run-order';

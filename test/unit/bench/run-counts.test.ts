@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUNS, parseBenchArgs, runsOf, runsSummary } from '../../bench/args';
+import { parseBenchArgs } from '../../bench/args';
+import { DEFAULT_RUNS, runsOf, runsSummary } from '../../bench/run-counts';
 import { TRANSFERS } from '../../bench/scenarios';
 
 describe('bench run counts', () => {
