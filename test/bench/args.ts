@@ -51,4 +51,3 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     tls,
   };
 }
-
